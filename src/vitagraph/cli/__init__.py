@@ -1,0 +1,13 @@
+"""The command line: one command per module, each a thin shell over a plain function."""
+
+from __future__ import annotations
+
+from . import ingest, list_docs, remove, show  # noqa: F401  (registers the commands)
+from ._util import app
+
+
+def main() -> None:
+    app()
+
+
+__all__ = ["app", "main"]

@@ -1,0 +1,148 @@
+"""Numbered schema migrations, each applied once, in its own transaction.
+
+The ``migrations`` table records what has been applied, so opening an old
+database upgrades it and opening a newer one fails clearly instead of
+corrupting it (sqlite-utils' migrations, in a few lines).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime, timezone
+
+MIGRATIONS: list[tuple[int, str, str]] = [
+    (
+        1,
+        "documents and their structure",
+        """
+        CREATE TABLE documents (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,          -- file name the document is known by
+            title TEXT,
+            title_start_char INTEGER,
+            title_end_char INTEGER,
+            format TEXT NOT NULL,               -- corpus, text, markdown, wikitext, html
+            encoding TEXT NOT NULL,             -- encoding the bytes were decoded with
+            sha256 TEXT NOT NULL UNIQUE,        -- of the clean text: same text, same document
+            source_path TEXT,                   -- where it was read from, for the record
+            source_offsets INTEGER NOT NULL,    -- 1: offsets are also offsets into the source file
+            chars INTEGER NOT NULL,
+            text TEXT NOT NULL,                 -- the clean text every *_char offset points into
+            warnings TEXT NOT NULL DEFAULT '[]',-- JSON list of what the reader tolerated
+            ingested_at TEXT NOT NULL
+        );
+        CREATE TABLE infobox_fields (
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            key TEXT NOT NULL,
+            value TEXT NOT NULL,
+            key_start_char INTEGER NOT NULL,
+            key_end_char INTEGER NOT NULL,
+            start_char INTEGER NOT NULL,        -- of the value
+            end_char INTEGER NOT NULL,
+            PRIMARY KEY (document_id, position)
+        );
+        CREATE TABLE sections (
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,          -- order in the document, from 0
+            parent_position INTEGER,            -- enclosing section's position
+            level INTEGER NOT NULL,             -- 2 for ==Section==, 3 for ===Subsection===
+            heading TEXT NOT NULL,
+            heading_start_char INTEGER NOT NULL,
+            heading_end_char INTEGER NOT NULL,
+            start_char INTEGER NOT NULL,        -- the whole section, heading included
+            end_char INTEGER NOT NULL,
+            PRIMARY KEY (document_id, position)
+        );
+        CREATE TABLE paragraphs (
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            section_position INTEGER,
+            start_char INTEGER NOT NULL,
+            end_char INTEGER NOT NULL,
+            PRIMARY KEY (document_id, position)
+        );
+        CREATE TABLE lists (
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            section_position INTEGER,
+            start_char INTEGER NOT NULL,
+            end_char INTEGER NOT NULL,
+            PRIMARY KEY (document_id, position)
+        );
+        CREATE TABLE list_items (
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            list_position INTEGER NOT NULL,
+            position INTEGER NOT NULL,          -- within its list
+            depth INTEGER NOT NULL,
+            start_char INTEGER NOT NULL,
+            end_char INTEGER NOT NULL,
+            PRIMARY KEY (document_id, list_position, position)
+        );
+        -- Views that show text instead of offsets, for sqlite3 and datasette users.
+        CREATE VIEW section_outline AS
+            SELECT d.name AS document, s.position, s.level, s.heading,
+                   (SELECT count(*) FROM paragraphs p
+                     WHERE p.document_id = s.document_id AND p.section_position = s.position) AS paragraphs
+            FROM sections s JOIN documents d ON d.id = s.document_id;
+        CREATE VIEW paragraph_text AS
+            SELECT d.name AS document, p.position, p.start_char, p.end_char,
+                   substr(d.text, p.start_char + 1, p.end_char - p.start_char) AS text
+            FROM paragraphs p JOIN documents d ON d.id = p.document_id;
+        CREATE VIEW list_item_text AS
+            SELECT d.name AS document, i.list_position, i.position, i.depth, i.start_char, i.end_char,
+                   substr(d.text, i.start_char + 1, i.end_char - i.start_char) AS text
+            FROM list_items i JOIN documents d ON d.id = i.document_id;
+        """,
+    ),
+]
+
+LATEST = max(number for number, _, _ in MIGRATIONS)
+
+
+def statements(script: str) -> list[str]:
+    """Split a script into statements (``executescript`` would commit mid-way)."""
+    out, buf = [], ""
+    for line in script.splitlines(keepends=True):
+        buf += line
+        if sqlite3.complete_statement(buf):
+            if buf.strip():
+                out.append(buf.strip())
+            buf = ""
+    if buf.strip():
+        out.append(buf.strip())
+    return out
+
+
+def applied(conn: sqlite3.Connection) -> set[int]:
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS migrations ("
+        " id INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
+    )
+    return {row[0] for row in conn.execute("SELECT id FROM migrations")}
+
+
+def migrate(conn: sqlite3.Connection) -> list[int]:
+    """Apply what is missing; return the numbers applied. Connection must be in autocommit."""
+    done = applied(conn)
+    ran = []
+    for number, name, script in MIGRATIONS:
+        if number in done:
+            continue
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            if number in applied(conn):  # another process got there first
+                conn.execute("ROLLBACK")
+                continue
+            for stmt in statements(script):
+                conn.execute(stmt)
+            conn.execute(
+                "INSERT INTO migrations (id, name, applied_at) VALUES (?, ?, ?)",
+                (number, name, datetime.now(timezone.utc).isoformat(timespec="seconds")),
+            )
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        ran.append(number)
+    return ran
