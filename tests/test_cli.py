@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 from vitagraph.cli import app
 
 runner = CliRunner()
-COMMANDS = ["ingest", "list", "show", "remove"]
+COMMANDS = ["ingest", "list", "show", "remove", "extract", "export"]
 
 
 def run(*args: str):
@@ -29,11 +29,11 @@ def test_every_command_has_help(command):
 
 def test_ingest_show_list_remove(db_path: Path, mini_file: Path):
     db = str(db_path)
-    result = run("ingest", str(mini_file), "--db", db)
+    result = run("ingest", str(mini_file), "--db", db, "--no-extract")
     assert result.exit_code == 0, result.output
     assert "added ada-example.txt" in result.output
 
-    again = run("ingest", str(mini_file), "--db", db, "--json")
+    again = run("ingest", str(mini_file), "--db", db, "--json", "--no-extract")
     assert again.exit_code == 0
     assert json.loads(again.output)[0]["status"] == "unchanged"
 
@@ -55,7 +55,7 @@ def test_ingest_show_list_remove(db_path: Path, mini_file: Path):
 
 
 def test_sample_flag(db_path: Path):
-    result = run("ingest", "--sample", "--db", str(db_path), "--json")
+    result = run("ingest", "--sample", "--db", str(db_path), "--json", "--no-extract")
     assert result.exit_code == 0
     assert json.loads(result.output)[0]["name"] == "victor-serge.txt"
 
@@ -63,7 +63,7 @@ def test_sample_flag(db_path: Path):
 def test_failures_exit_nonzero_with_one_line(db_path: Path, tmp_path: Path, mini_file: Path):
     empty = tmp_path / "empty.txt"
     empty.write_text("")
-    result = run("ingest", str(mini_file), str(empty), "--db", str(db_path))
+    result = run("ingest", str(mini_file), str(empty), "--db", str(db_path), "--no-extract")
     assert result.exit_code == 1
     assert "added ada-example.txt" in result.output
     assert f"error: {empty}: [E101]" in result.output
@@ -72,7 +72,7 @@ def test_failures_exit_nonzero_with_one_line(db_path: Path, tmp_path: Path, mini
 def test_missing_document_and_database(db_path: Path, mini_file: Path):
     missing_db = run("show", "x", "--db", str(db_path))
     assert missing_db.exit_code == 1 and "E202" in missing_db.output
-    run("ingest", str(mini_file), "--db", str(db_path))
+    run("ingest", str(mini_file), "--db", str(db_path), "--no-extract")
     missing = run("show", "nobody", "--db", str(db_path))
     assert missing.exit_code == 1 and "E300" in missing.output
     assert run("remove", "nobody", "--db", str(db_path)).exit_code == 1
@@ -87,7 +87,7 @@ def test_console_script_runs(tmp_path: Path, mini_file: Path):
     """The installed entry point, as a user runs it (python -m vitagraph)."""
     db = tmp_path / "cli.db"
     proc = subprocess.run(
-        [sys.executable, "-m", "vitagraph", "ingest", str(mini_file), "--db", str(db), "--json"],
+        [sys.executable, "-m", "vitagraph", "ingest", str(mini_file), "--db", str(db), "--json", "--no-extract"],
         capture_output=True, text=True, timeout=120,
     )
     assert proc.returncode == 0, proc.stderr

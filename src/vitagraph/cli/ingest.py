@@ -40,6 +40,7 @@ def ingest_command(
     ] = None,
     sample: Annotated[bool, typer.Option("--sample", help="Ingest the embedded Victor Serge biography.")] = False,
     max_size: Annotated[str, typer.Option("--max-size", help="Refuse files larger than this.")] = f"{MAX_BYTES // 1024**2}MB",
+    no_extract: Annotated[bool, typer.Option("--no-extract", help="Store text and structure only; skip the NLP.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only failures.")] = False,
     as_json: JsonOption = False,
 ) -> None:
@@ -59,6 +60,11 @@ def ingest_command(
     limit = parse_size(max_size)
     try:
         store = open_store(db)
+        extract = None
+        if not no_extract:
+            from ..nlp import Extractor
+
+            extract = Extractor()
     except VitagraphError as exc:
         fail(exc)
     results: list[IngestResult] = []
@@ -70,19 +76,19 @@ def ingest_command(
             ) as bar:
                 task = bar.add_task("", total=None)
                 results = ingest(
-                    store, targets, format=format, max_bytes=limit,
+                    store, targets, format=format, max_bytes=limit, extract=extract,
                     on_start=lambda n: bar.update(task, total=n),
                     on_result=lambda r: bar.update(task, advance=1, description=Path(r.path).name),
                 )
         else:
-            results = ingest(store, targets, format=format, max_bytes=limit)
+            results = ingest(store, targets, format=format, max_bytes=limit, extract=extract)
     if as_json:
         print_json([r.to_dict() for r in results])
     else:
         for r in results:
             report(r, quiet)
         if len(results) > 1 and not quiet:
-            counts = {s: sum(r.status == s for r in results) for s in ("added", "replaced", "unchanged", "failed")}
+            counts = {s: sum(r.status == s for r in results) for s in ("added", "replaced", "extracted", "unchanged", "failed")}
             console.print(", ".join(f"{n} {s}" for s, n in counts.items() if n), highlight=False)
     if any(not r.ok for r in results):
         raise typer.Exit(1)
@@ -93,6 +99,9 @@ def report(r: IngestResult, quiet: bool) -> None:
         err_console.print(f"error: {r.error}", markup=False, highlight=False)
         return
     if quiet:
+        return
+    if r.status == "extracted":
+        console.print(f"extracted {r.name} (text was stored already)", markup=False, highlight=False)
         return
     if r.status == "unchanged":
         console.print(f"unchanged {r.path} (already stored as {r.name})", markup=False, highlight=False)

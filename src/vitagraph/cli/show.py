@@ -9,7 +9,7 @@ from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
 
-from ..errors import VitagraphError
+from ..errors import Errors, NotFoundError, VitagraphError
 from ..outline import outline
 from ._util import DEFAULT_DB_PATH, DbOption, JsonOption, app, console, fail, open_store, print_json
 
@@ -18,19 +18,72 @@ from ._util import DEFAULT_DB_PATH, DbOption, JsonOption, app, console, fail, op
 def show_command(
     doc: Annotated[str, typer.Argument(help="Document name, name without extension, id, or sha256 prefix.")],
     db: DbOption = DEFAULT_DB_PATH,
+    entities: Annotated[bool, typer.Option("--entities", help="List the extracted subject, people, organizations, places, works, dates and claims.")] = False,
     as_json: JsonOption = False,
 ) -> None:
-    """Show a document's outline: title, infobox, section tree, lists, counts."""
+    """Show a document's outline (title, infobox, section tree, lists, counts), or what was extracted from it."""
     try:
         with open_store(db, must_exist=True) as store:
             document = store.load(doc)
+            record = store.record(doc) if entities else None
+            if entities and record is None:
+                raise NotFoundError(Errors.E402, path=document.name)
     except VitagraphError as exc:
         fail(exc)
+    if entities:
+        from ..export.liferecord import to_dict
+
+        if as_json:
+            data = to_dict(record, document)
+            data["dates"] = [{"text": t.text, "value": t.value, "kind": t.kind, "span": [t.start, t.end]} for t in record.times]
+            data["claims"] = [
+                {"speaker": c.speaker, "verb": c.verb, "about": c.about,
+                 "quote": c.quote.of(document.text) if c.quote else None, "span": [c.evidence.start, c.evidence.end]}
+                for c in record.claims
+            ]
+            data["mentions"] = [{"text": m.text, "label": m.label, "entity": m.entity, "span": [m.start, m.end],
+                                 "component": m.component} for m in record.mentions]
+            print_json(data)
+        else:
+            print_entities(record, document)
+        return
     data = outline(document)
     if as_json:
         print_json(data)
         return
     print_outline(data)
+
+
+def print_entities(record, document) -> None:
+    s = record.subject
+    if s:
+        console.print(Text(s.name, style="bold"))
+        console.print(f"aliases: {', '.join(s.aliases) or '-'}", markup=False, highlight=False)
+        console.print(f"born: {s.born_date or '?'} in {s.born_place or '?'}; died: {s.died_date or '?'} in {s.died_place or '?'}",
+                      markup=False, highlight=False)
+    for label, title in (("PERSON", "People"), ("ORG", "Organizations")):
+        rows = sorted((e for e in record.entities if e.label == label and not e.is_subject), key=lambda e: -e.mentions)
+        table = Table("name", "also", "mentions", title=f"{title} ({len(rows)})", title_justify="left", box=None)
+        for e in rows:
+            table.add_row(e.name, ", ".join(e.aliases), str(e.mentions))
+        console.print(table)
+    table = Table("place", "kind", "lat", "lon", "also", title=f"Places ({len(record.places)})", title_justify="left", box=None)
+    for p in record.places:
+        table.add_row(p.name, p.kind, f"{p.lat:.2f}" if p.lat is not None else "", f"{p.lon:.2f}" if p.lon is not None else "", ", ".join(p.aliases))
+    console.print(table)
+    table = Table("title", "year", "kind", "translators", "original", title=f"Works ({len(record.works)})", title_justify="left", box=None)
+    for w in record.works:
+        table.add_row(w.title, w.year or "", w.kind or "", ", ".join(w.translators), w.original_title or "")
+    console.print(table)
+    table = Table("text", "EDTF", "kind", title=f"Dates ({len(record.times)})", title_justify="left", box=None)
+    for t in record.times:
+        table.add_row(t.text, t.value or "?", t.kind + (" (anchored)" if t.anchored else ""))
+    console.print(table)
+    if record.claims:
+        console.print(Text(f"Claims ({len(record.claims)})", style="bold"))
+        for c in record.claims:
+            quote = f' "{c.quote.of(document.text)}"' if c.quote else ""
+            console.print(f"{c.speaker} ({c.verb}) about {c.about}:{quote}", markup=False, highlight=False)
 
 
 def print_outline(data: dict[str, Any]) -> None:

@@ -17,7 +17,9 @@ from typing import Callable, Iterator
 
 from ..document import Document, InfoboxField, ListBlock, ListItem, Paragraph, Section, Span, check_invariants
 from ..errors import Errors, NotFoundError, StoreError
+from ..model import Record
 from .migrations import LATEST, applied, migrate
+from .records import load_record, save_record
 
 DEFAULT_DB = "vitagraph.db"
 
@@ -202,6 +204,26 @@ class Store:
             ],
         )
         return doc_id
+
+    def save(self, doc: Document, record: Record | None = None, *, source_path: str | None = None) -> SaveResult:
+        """Store a document with its extracted record, atomically."""
+        also = (lambda conn, doc_id: save_record(conn, doc_id, record)) if record is not None else None
+        return self.save_document(doc, source_path=source_path, also=also)
+
+    def add_record(self, ref: str | int, record: Record) -> None:
+        """Attach (or replace) the record of a stored document."""
+        row = self.find(ref)
+        with self.atomic() as conn:
+            save_record(conn, row.id, record)
+
+    def by_sha(self, sha256: str) -> DocumentRow | None:
+        row = self.conn.execute("SELECT id FROM documents WHERE sha256 = ?", (sha256,)).fetchone()
+        return self._row(row[0]) if row else None
+
+    def record(self, ref: str | int) -> Record | None:
+        """The stored record of a document, None if it was ingested without extraction."""
+        row = self.find(ref)
+        return load_record(self.conn, row.id, row.name)
 
     def remove(self, ref: str | int) -> DocumentRow:
         """Delete a document and everything derived from it."""

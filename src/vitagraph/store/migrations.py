@@ -97,6 +97,117 @@ MIGRATIONS: list[tuple[int, str, str]] = [
     ),
 ]
 
+MIGRATIONS.append(
+    (
+        2,
+        "extracted records: mentions, entities, places, works, dates, claims, events",
+        """
+        CREATE TABLE records (
+            document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+            vitagraph_version TEXT NOT NULL
+        );
+        CREATE TABLE subjects (
+            document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+            entity_id TEXT NOT NULL,
+            name TEXT NOT NULL,
+            aliases TEXT NOT NULL,              -- JSON list
+            gender TEXT,
+            born_date TEXT,                     -- EDTF
+            born_place TEXT,
+            died_date TEXT,                     -- EDTF
+            died_place TEXT
+        );
+        CREATE TABLE entities (
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            entity_id TEXT NOT NULL,            -- person:leon-trotsky, org:comintern, place:paris
+            label TEXT NOT NULL,                -- PERSON, ORG, PLACE
+            name TEXT NOT NULL,
+            aliases TEXT NOT NULL,              -- JSON list of the other names used
+            mentions INTEGER NOT NULL,
+            is_subject INTEGER NOT NULL,
+            PRIMARY KEY (document_id, entity_id)
+        );
+        CREATE TABLE mentions (
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            start_char INTEGER NOT NULL,
+            end_char INTEGER NOT NULL,
+            text TEXT NOT NULL,                 -- exactly documents.text[start_char:end_char]
+            label TEXT NOT NULL,
+            entity_id TEXT,
+            component TEXT NOT NULL             -- what found it: ner, works_list, coref...
+        );
+        CREATE INDEX mentions_entity ON mentions (document_id, entity_id);
+        CREATE TABLE places (
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            entity_id TEXT NOT NULL,
+            name TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            lat REAL,
+            lon REAL,
+            country TEXT,
+            geonameid INTEGER,
+            aliases TEXT NOT NULL,
+            score REAL NOT NULL,
+            PRIMARY KEY (document_id, entity_id)
+        );
+        CREATE TABLE works (
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            work_id TEXT NOT NULL,
+            title TEXT NOT NULL,
+            year TEXT,                          -- EDTF
+            kind TEXT,
+            translators TEXT NOT NULL,          -- JSON list
+            editors TEXT NOT NULL,
+            publisher TEXT,
+            place TEXT,
+            original_title TEXT,
+            original_year TEXT,
+            aliases TEXT NOT NULL,
+            evidence TEXT NOT NULL,             -- JSON list of [start_char, end_char]
+            PRIMARY KEY (document_id, work_id)
+        );
+        CREATE TABLE time_expressions (
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            start_char INTEGER NOT NULL,
+            end_char INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            value TEXT,                         -- EDTF, NULL when it could not be anchored
+            kind TEXT NOT NULL,
+            anchored INTEGER NOT NULL
+        );
+        CREATE TABLE claims (
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            speaker TEXT,
+            speaker_entity_id TEXT,
+            verb TEXT NOT NULL,
+            about TEXT,
+            quote_start_char INTEGER,
+            quote_end_char INTEGER,
+            start_char INTEGER NOT NULL,
+            end_char INTEGER NOT NULL,
+            PRIMARY KEY (document_id, position)
+        );
+        CREATE TABLE events (
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            type TEXT NOT NULL,
+            date TEXT,                          -- EDTF
+            place_entity_id TEXT,
+            participants TEXT NOT NULL,         -- JSON list of entity ids
+            start_char INTEGER NOT NULL,
+            end_char INTEGER NOT NULL,
+            confidence REAL NOT NULL,
+            component TEXT NOT NULL,
+            PRIMARY KEY (document_id, position)
+        );
+        CREATE VIEW entity_names AS
+            SELECT d.name AS document, e.label, e.name, e.aliases, e.mentions
+            FROM entities e JOIN documents d ON d.id = e.document_id;
+        """,
+    )
+)
+
 LATEST = max(number for number, _, _ in MIGRATIONS)
 
 

@@ -1,0 +1,86 @@
+"""Birth and death: dates and places, from the infobox first, then the lead.
+
+Infobox rows are the article's own summary ("Born: 1890-12-30",
+"Birthplace: Brussels, Belgium"); the lead's parenthesis "(30 December 1890 –
+17 November 1947)" and sentences "was born ... in X" / "died ... in X" fill
+what the infobox leaves out.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..document import Document
+from ..folding import fold
+from ..model import Place, TimeExpr
+from . import edtf
+
+BORN_KEYS = ("born", "birth date", "date of birth", "birth")
+DIED_KEYS = ("died", "death date", "date of death", "death")
+BORN_PLACE_KEYS = ("birthplace", "birth place", "place of birth", "born in")
+DIED_PLACE_KEYS = ("deathplace", "death place", "place of death", "died in")
+
+
+def _date_in(value: str) -> str | None:
+    for m in edtf.scan(value):
+        if m.value:
+            return m.value.split("/")[0] if m.kind == "interval" else m.value
+    return None
+
+
+def _place_in(value: str, places: list[Place]) -> str | None:
+    """The most specific known place named in a value ("Brussels, Belgium" -> Brussels)."""
+    parts = [fold(p) for p in re.split(r",|;|\(|\)", value) if p.strip()]
+    for part in parts:
+        for p in places:
+            if part == fold(p.name) or part in {fold(a) for a in p.aliases}:
+                return p.name
+    return None
+
+
+def _sentence_place(text: str, verb: str, places: list[Place], limit: int = 4000) -> str | None:
+    pattern = re.compile(r"\b" + verb + r"\b[^.;]{0,160}?\b(?:in|at|near)\s+((?:the\s+)?[A-Z][\w'’\-]+(?:[ -][A-Z][\w'’\-]+)*)")
+    for m in pattern.finditer(text):
+        name = fold(m.group(1))
+        for p in places:
+            if name == fold(p.name) or name in {fold(a) for a in p.aliases}:
+                return p.name
+    return None
+
+
+def life_dates(document: Document, places: list[Place], times: list[TimeExpr], subject) -> tuple[tuple[str | None, str | None], tuple[str | None, str | None]]:
+    text = document.text
+    born_date = born_place = died_date = died_place = None
+    f = document.field(*BORN_KEYS)
+    if f:
+        born_date = _date_in(f.value)
+        born_place = _place_in(f.value, places)
+    f = document.field(*DIED_KEYS)
+    if f:
+        died_date = _date_in(f.value)
+        died_place = _place_in(f.value, places)
+    f = document.field(*BORN_PLACE_KEYS)
+    if f and not born_place:
+        born_place = _place_in(f.value, places)
+    f = document.field(*DIED_PLACE_KEYS)
+    if f and not died_place:
+        died_place = _place_in(f.value, places)
+    lead = document.paragraphs[0].span if document.paragraphs else None
+    if lead and (born_date is None or died_date is None):
+        m = re.search(r"\(([^()]*(?:\([^()]*\)[^()]*)*)\)", lead.of(text))
+        if m:
+            inner_start = lead.start + m.start(1)
+            inner_end = lead.start + m.end(1)
+            inner = [t for t in times if inner_start <= t.start and t.end <= inner_end and t.value]
+            if len(inner) == 1 and inner[0].kind == "interval":
+                a, _, b = inner[0].value.partition("/")
+                born_date = born_date or a or None
+                died_date = died_date or (b if b not in ("", "..") else None)
+            elif len(inner) >= 2:
+                born_date = born_date or inner[0].value
+                died_date = died_date or inner[-1].value
+    if born_place is None:
+        born_place = _sentence_place(text, "born", places)
+    if died_place is None:
+        died_place = _sentence_place(text, r"(?:died|death)", places)
+    return (born_date, born_place), (died_date, died_place)

@@ -1,0 +1,275 @@
+"""The ``vitagraph_names`` component: spaCy's entities, cleaned, with the cues
+that later decide what each name really is.
+
+en_core_web_sm's raw entities are a floor: boundaries swallow "the", "'s",
+parentheses and trailing clauses ("the United Opposition with Trotsky"), and
+labels flip between sentences. This component only *cleans boundaries* and
+*records evidence* (the preposition governing the name, a title before it,
+a possessive after it, the verb it depends on); the document-level resolver
+(``resolve.py``) votes over all of a name's occurrences.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+_ACRONYM = re.compile(r"[A-Z][A-Z&]{1,5}")
+_ROMAN = re.compile(r"[IVXLCDM]+")
+
+LABEL_MAP = {
+    "ACRONYM": "ACRONYM",
+    "PERSON": "PERSON",
+    "ORG": "ORG",
+    "GPE": "PLACE",
+    "LOC": "PLACE",
+    "FAC": "FAC",
+    "NORP": "NORP",
+    "WORK_OF_ART": "WORK",
+    "EVENT": "EVENT",
+    "PRODUCT": "OTHER",
+    "LAW": "OTHER",
+}
+
+# Lower-case words that may sit inside a proper name ("Tierra y Libertad",
+# "Library of Congress", "Ludwig van Beethoven"); any other lower-case word
+# ends the name.
+NAME_CONNECTORS = {
+    "of", "the", "and", "for", "de", "del", "della", "di", "da", "do", "dos", "das", "du", "des", "la",
+    "le", "les", "y", "e", "von", "van", "der", "den", "al", "el", "bin", "ibn", "ben", "zu", "on", "in",
+    "&", "'s", "upon", "am", "an", "st", "st.", "d'", "l'",
+}
+
+TITLES = {
+    "tsar", "czar", "tsarina", "king", "queen", "emperor", "empress", "prince", "princess", "duke",
+    "duchess", "count", "countess", "baron", "baroness", "lord", "lady", "sir", "dame", "pope",
+    "president", "premier", "chancellor", "minister", "general", "admiral", "colonel", "captain",
+    "major", "lieutenant", "marshal", "sergeant", "dr", "dr.", "doctor", "professor", "prof", "prof.",
+    "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "madame", "mme", "monsieur", "comrade", "rabbi",
+    "father", "brother", "sister", "bishop", "archbishop", "cardinal", "sultan", "caliph", "shah",
+    "khan", "emir", "rev", "rev.", "reverend", "governor", "senator", "judge", "mayor", "chairman",
+}
+
+PLACE_PREPOSITIONS = {
+    "in", "to", "from", "at", "near", "into", "across", "through", "toward", "towards", "via",
+    "outside", "around", "throughout", "within", "inside", "onto", "back",
+}
+
+KINSHIP = {
+    "wife", "husband", "son", "daughter", "father", "mother", "brother", "sister", "widow", "widower",
+    "friend", "partner", "companion", "uncle", "aunt", "nephew", "niece", "cousin", "grandson",
+    "granddaughter", "grandfather", "grandmother", "mistress", "lover", "secretary", "assistant",
+    "colleague", "pupil", "student", "teacher", "biographer", "translator", "child", "children",
+}
+
+
+@dataclass
+class Candidate:
+    """One cleaned name occurrence, in document coordinates."""
+
+    start: int
+    end: int
+    text: str
+    label: str
+    """PERSON, ORG, PLACE, FAC, NORP, WORK, EVENT or OTHER (spaCy's vote)."""
+    sentence: tuple[int, int]
+    prep: str | None = None
+    """Preposition governing it ("in", "to", "with"), lower-cased."""
+    title: str | None = None
+    """A title word just before or at the start ("Tsar")."""
+    possessive: bool = False
+    kin: bool = False
+    """Followed by "'s wife", "'s son": certainly a person."""
+    head_lemma: str | None = None
+    dep: str | None = None
+    coordinated_person: bool = False
+    """In a coordination or apposition with a PERSON entity ("X, Y and Z")."""
+    kin_noun: bool = False
+    """Apposition to a kinship noun ("his daughter Liuba")."""
+    modifier: bool = False
+    """A compound modifier of a common noun ("the Kronstadt rebellion")."""
+    had_article: bool = False
+    component: str = "ner"
+    extra: dict = field(default_factory=dict)
+
+
+if not Doc.has_extension("vg_candidates"):
+    Doc.set_extension("vg_candidates", default=None)
+if not Doc.has_extension("vg_offset"):
+    Doc.set_extension("vg_offset", default=0)
+
+
+def _cut(span: Span) -> list[Span]:
+    """Trim a raw entity to the name(s) inside it."""
+    doc = span.doc
+    start, end = span.start, span.end
+    # leading articles and titles we record separately
+    while start < end and doc[start].lower_ in ("the", "a", "an") and end - start > 1:
+        start += 1
+    # stop at parentheses, newlines, quotes and lower-case non-connectors
+    pieces: list[tuple[int, int]] = []
+    s = start
+    for i in range(start, end):
+        tok = doc[i]
+        breaks = (
+            tok.is_space
+            or "\n" in tok.text_with_ws and i < end - 1 and "\n" in tok.whitespace_
+            or tok.text in ("(", ")", "[", "]", '"', "“", "”", ";", ":", "–", "—")
+            or (tok.is_lower and tok.is_alpha and tok.lower_ not in NAME_CONNECTORS and i > start)
+            or (tok.text == "," and tok.i > start)
+        )
+        if breaks:
+            if i > s:
+                pieces.append((s, i))
+            s = i + 1
+    if s < end:
+        pieces.append((s, end))
+    out = []
+    for a, b in pieces:
+        # trailing possessives, punctuation and connectors
+        while b > a and (doc[b - 1].tag_ == "POS" or doc[b - 1].is_punct or doc[b - 1].lower_ in NAME_CONNECTORS):
+            b -= 1
+        while a < b and (doc[a].is_punct or doc[a].lower_ in NAME_CONNECTORS):
+            a += 1
+        if b <= a:
+            continue
+        piece = doc[a:b]
+        text = piece.text
+        if not any(c.isupper() for c in text[:1]) and not text[:1].isdigit():
+            continue
+        if len(text) < 2 or text.isdigit():
+            continue
+        out.append(piece)
+    return out
+
+
+def _is_name_token(tok) -> bool:
+    return tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.is_alpha and tok.lower_ not in TITLES and not tok.ent_type_
+
+
+def _extend_person(span: Span) -> Span:
+    """Grow a PERSON entity over adjacent capitalised proper nouns ("André" + "Gide")."""
+    doc = span.doc
+    a, b = span.start, span.end
+    while a > 0 and _is_name_token(doc[a - 1]) and not doc[a - 1].is_sent_start and not doc[a - 1].whitespace_ == "":
+        a -= 1
+    while b < len(doc) and _is_name_token(doc[b]) and doc[b - 1].whitespace_ == " ":
+        b += 1
+    return doc[a:b]
+
+
+def _coordinated_names(doc: Doc, people: list[Span]) -> list[Span]:
+    """Proper-noun runs spaCy missed inside a list of people ("Babel, Mandelstam, and Pilnyak")."""
+    covered = {i for e in doc.ents for i in range(e.start, e.end)}
+    person_heads = {e.root.i for e in people}
+    found = []
+    i = 0
+    while i < len(doc):
+        if i in covered or not _is_name_token(doc[i]):
+            i += 1
+            continue
+        j = i
+        while j < len(doc) and j not in covered and _is_name_token(doc[j]):
+            j += 1
+        run = doc[i:j]
+        root = run.root
+        linked = root.dep_ in ("conj", "appos") and root.head.i in person_heads
+        linked = linked or any(t.dep_ in ("conj", "appos") and t.head.i == root.i for t in doc if t.i in person_heads)
+        if linked and len(run) <= 4:
+            found.append(run)
+        i = j
+    return found
+
+
+def candidates_from(doc: Doc) -> list[Candidate]:
+    offset = doc._.vg_offset or 0
+    out: list[Candidate] = []
+    people = [e for e in doc.ents if e.label_ == "PERSON"]
+    ents = list(doc.ents)
+    if doc.has_annotation("DEP"):
+        ents += [Span(doc, s.start, s.end, label="PERSON") for s in _coordinated_names(doc, people)]
+    covered = {i for e in doc.ents for i in range(e.start, e.end)}
+    for tok in doc:
+        # acronyms spaCy leaves untagged ("supported the POUM")
+        if tok.i not in covered and _ACRONYM.fullmatch(tok.text) and not _ROMAN.fullmatch(tok.text):
+            ents.append(Span(doc, tok.i, tok.i + 1, label="ACRONYM"))
+    for ent in ents:
+        label = LABEL_MAP.get(ent.label_)
+        if label is None:
+            continue
+        had_article = doc[ent.start].lower_ == "the" or (ent.start > 0 and doc[ent.start - 1].lower_ == "the")
+        for piece in _cut(ent):
+            if label == "PERSON" and doc.has_annotation("TAG"):
+                piece = _extend_person(piece)
+            out.append(_candidate(piece, label, offset, had_article, people))
+    return out
+
+
+def _candidate(piece: Span, label: str, offset: int, had_article: bool, people: list[Span] = ()) -> Candidate:
+    doc = piece.doc
+    sent = piece.sent if doc.has_annotation("SENT_START") else doc[:]
+    title = None
+    first = doc[piece.start]
+    before = doc[piece.start - 1] if piece.start > 0 else None
+    if first.lower_.rstrip(".") in {t.rstrip(".") for t in TITLES} and len(piece) > 1:
+        title = first.text
+    elif before is not None and before.lower_ in TITLES and before.text[:1].isupper():
+        title = before.text
+    after = doc[piece.end] if piece.end < len(doc) else None
+    possessive = after is not None and after.tag_ == "POS"
+    kin = possessive and piece.end + 1 < len(doc) and doc[piece.end + 1].lower_ in KINSHIP
+    root = piece.root
+    prep = None
+    if root.dep_ == "pobj" and root.head.pos_ == "ADP":
+        prep = root.head.lower_
+    elif root.dep_ in ("conj", "appos") and root.head.dep_ == "pobj" and root.head.head.pos_ == "ADP":
+        prep = root.head.head.lower_
+    elif before is not None and before.lower_ in PLACE_PREPOSITIONS:
+        prep = before.lower_
+    elif before is not None and before.lower_ == "the" and piece.start > 1 and doc[piece.start - 2].lower_ in PLACE_PREPOSITIONS:
+        prep = doc[piece.start - 2].lower_
+    person_roots = {e.root.i for e in people if not (e.start <= root.i < e.end)}
+    coordinated = (root.dep_ in ("conj", "appos") and root.head.i in person_roots) or any(
+        c.dep_ in ("conj", "appos") and c.i in person_roots for c in root.children
+    )
+    kin_noun = (root.dep_ == "appos" and root.head.lower_ in KINSHIP) or (
+        piece.start > 0 and doc[piece.start - 1].lower_ in KINSHIP and doc[piece.start - 1].pos_ == "NOUN"
+    )
+    modifier = root.dep_ in ("compound", "amod", "nmod") and root.head.pos_ == "NOUN"
+    return Candidate(
+        start=offset + piece.start_char,
+        end=offset + piece.end_char,
+        text=piece.text,
+        label=label,
+        sentence=(offset + sent.start_char, offset + sent.end_char),
+        prep=prep,
+        title=title,
+        possessive=possessive,
+        kin=kin,
+        head_lemma=root.head.lemma_.lower() if root.head is not root else None,
+        dep=root.dep_,
+        had_article=had_article,
+        coordinated_person=coordinated,
+        kin_noun=kin_noun,
+        modifier=modifier,
+    )
+
+
+@Language.factory(
+    "vitagraph_names",
+    assigns=["doc._.vg_candidates"],
+    requires=["doc.ents"],
+)
+def make_names(nlp: Language, name: str) -> "NameCandidates":
+    return NameCandidates()
+
+
+class NameCandidates:
+    """Cleaned entity candidates with their cues, in ``doc._.vg_candidates``."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.vg_candidates = candidates_from(doc)
+        return doc

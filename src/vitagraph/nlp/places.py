@@ -1,0 +1,71 @@
+"""Places: the gazetteer, as the pipeline uses it.
+
+Names are resolved jointly (each name's reading supports the others:
+Kronstadt next to Petrograd is the naval base, not Brașov), countries named
+by demonyms count as context, and sites the gazetteer does not know (a
+prison, a villa, a cemetery) are placed at the city their sentence names.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from ..gazetteer import Context, Gazetteer
+from ..gazetteer import Place as GazPlace
+from ..model import Entity, Place
+
+
+class PlaceIndex:
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gz = gazetteer
+        self.known = lru_cache(maxsize=8192)(self._known)
+        self.sites: dict[str, GazPlace] = {}
+
+    @classmethod
+    def default(cls) -> PlaceIndex:
+        return cls(Gazetteer.default())
+
+    def _known(self, name: str, cue: bool = False) -> GazPlace | None:
+        """A place reading of the name; a tiny village needs a cue ("in X", "reached X")."""
+        if name in self.sites:
+            return self.sites[name]
+        try:
+            return self.gz.resolve(name, Context(words=("in",)) if cue else None)
+        except Exception:  # a malformed name must not stop extraction
+            return None
+
+    def demonym(self, word: str) -> str | None:
+        return self.gz.country_of_demonym(word)
+
+    def site(self, name: str, city: str | None, context_names: list[str]) -> GazPlace | None:
+        """A site (villa, prison, cemetery) at the city its sentence names."""
+        p = self.gz.resolve_site(name, Context(names=context_names), city=city)
+        if p is not None:
+            self.sites[name] = p
+        return p
+
+    def resolve_all(self, names: list[str], *, countries: list[str] = ()) -> dict[str, GazPlace | None]:
+        ctx = Context(names=tuple(names), countries=tuple(countries))
+        out = self.gz.resolve_all(names, ctx)
+        for n, p in out.items():
+            if p is None and n in self.sites:
+                out[n] = self.sites[n]
+        return out
+
+    @staticmethod
+    def identity(p: GazPlace) -> str:
+        return p.uid or f"{p.name}@{p.lat:.3f},{p.lon:.3f}"
+
+    @staticmethod
+    def to_place(eid: str, entity: Entity, p: GazPlace, score: float = 0.0) -> Place:
+        return Place(
+            entity=eid,
+            name=entity.name,
+            kind=p.kind.replace("historic_state", "country"),
+            lat=round(p.lat, 5),
+            lon=round(p.lon, 5),
+            country=p.country,
+            geonameid=p.geonameid,
+            aliases=tuple(a for a in entity.aliases if a != entity.name),
+            score=score,
+        )

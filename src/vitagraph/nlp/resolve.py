@@ -1,0 +1,269 @@
+"""Document-level resolution: what each name is, and which names are one entity.
+
+A name's label is decided once for the whole document by weighing the
+evidence of all its occurrences (spaCy's votes, a title before it, "'s wife"
+after it, "in"/"to" before it together with the gazetteer, being the surname
+of a full name used elsewhere, being a title in the works list). Then names
+are merged: surnames into full names, acronyms and parenthesised aliases into
+organisations, historic and modern names of a place by the gazetteer.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from ..folding import fold, initials
+from ..model import Mention
+from .names import PLACE_PREPOSITIONS, TITLES, Candidate
+
+ORG_VERBS = {
+    "join", "leave", "found", "expel", "lead", "dissolve", "establish", "co-found", "quit", "rejoin",
+    "resign", "employ", "hire", "sponsor", "fund", "organize", "organise", "publish", "head", "direct",
+}
+ORG_WORDS = {
+    "party", "committee", "union", "society", "association", "league", "council", "congress", "institute",
+    "university", "college", "academy", "school", "press", "publishers", "publishing", "library", "museum",
+    "company", "corporation", "bank", "army", "navy", "government", "ministry", "bureau", "agency",
+    "federation", "front", "movement", "group", "gang", "international", "opposition", "church", "order",
+    "brotherhood", "club", "foundation", "review", "journal", "times", "gazette", "herald", "tribune",
+    "post", "magazine", "newspaper", "daily", "network", "orchestra", "theatre", "theater", "court",
+    "parliament", "assembly", "senate", "police", "guard", "brigade", "regiment", "commission", "office",
+    "service", "trust", "lab", "laboratory", "observatory", "hospital", "conservatory", "guild",
+}
+PLACE_WORDS = {
+    "city", "town", "village", "river", "mountains", "mountain", "island", "islands", "province", "region",
+    "valley", "lake", "sea", "ocean", "bay", "coast", "peninsula", "desert", "county", "district", "street",
+    "square", "cemetery", "prison", "camp", "villa", "palace", "castle", "fortress", "cathedral", "abbey",
+}
+MOTION_VERBS = {
+    "reach", "visit", "leave", "enter", "flee", "arrive", "return", "settle", "tour", "cross", "invade",
+    "occupy", "capture", "liberate", "evacuate", "abandon", "escape", "emigrate", "move", "travel",
+}
+EVENT_WORDS = {
+    "war", "wars", "revolution", "trials", "trial", "terror", "policy", "uprising", "rebellion", "revolt",
+    "conference", "campaign", "purge", "purges", "plan", "congress", "crisis", "massacre", "affair",
+    "famine", "strike", "election", "elections", "treaty", "agreement", "pact", "games", "exhibition",
+    "prize", "award", "award", "medal", "festival", "expedition", "siege", "battle", "offensive",
+}
+NON_NAMES = {
+    "he", "she", "his", "her", "they", "it", "god", "party", "revolution", "opposition", "congress",
+    "english", "french", "german", "russian", "spanish", "italian", "western", "eastern", "communist",
+    "socialist", "modernist", "romance", "bolshevik", "tsarist", "soviet",
+}
+
+
+@dataclass
+class Form:
+    """All occurrences of one folded name."""
+
+    key: str
+    cands: list[Candidate] = field(default_factory=list)
+    votes: dict[str, float] = field(default_factory=lambda: defaultdict(float))
+    label: str | None = None
+
+    @property
+    def surface(self) -> str:
+        # the most frequent surface, longest first on ties
+        counts: dict[str, int] = defaultdict(int)
+        for c in self.cands:
+            counts[c.text] += 1
+        return max(counts, key=lambda t: (counts[t], len(t)))
+
+
+def strip_title(text: str) -> tuple[str, str | None]:
+    """"Tsar Alexander II" -> ("Alexander II", "Tsar")."""
+    parts = text.split()
+    if len(parts) > 1 and parts[0].lower().rstrip(".") in {t.rstrip(".") for t in TITLES}:
+        return " ".join(parts[1:]), parts[0]
+    return text, None
+
+
+@dataclass
+class Resolution:
+    mentions: list[Mention]
+    """PERSON, ORG and PLACE mentions with entity ids."""
+    entities: dict[str, dict]
+    """id -> {label, name, aliases, mentions}."""
+    place_of_entity: dict[str, object]
+    """id -> gazetteer place for PLACE entities."""
+
+
+def decide_labels(
+    cands: list[Candidate],
+    *,
+    known_place,
+    demonym,
+    people_names: set[str],
+    org_names: set[str],
+) -> dict[str, Form]:
+    """Vote a label for every folded name; returns forms by key."""
+    forms: dict[str, Form] = {}
+    for c in cands:
+        name, title = strip_title(c.text)
+        key = fold(name)
+        if not key or key in NON_NAMES or len(key) < 2:
+            continue
+        forms.setdefault(key, Form(key)).cands.append(c)
+        if title and not c.title:
+            c.title = title
+
+    # Surnames of full names used anywhere (spaCy PERSON, translators from the works list).
+    full_people = set(people_names)
+    for f in forms.values():
+        if sum(c.label == "PERSON" for c in f.cands) >= max(1, len(f.cands) / 2) and len(f.key.split()) >= 2:
+            full_people.add(f.key)
+    surname_of: dict[str, set[str]] = defaultdict(set)
+    for full in full_people:
+        parts = full.split()
+        if len(parts) >= 2:
+            surname_of[parts[-1]].add(full)
+
+    for f in forms.values():
+        v = f.votes
+        words = f.key.split()
+        last_word = words[-1]
+        cue = any(c.prep in PLACE_PREPOSITIONS or (c.head_lemma in MOTION_VERBS and c.dep == "dobj") for c in f.cands)
+        place = known_place(f.surface, cue)
+        for c in f.cands:
+            if c.label == "PERSON":
+                v["PERSON"] += 1
+            elif c.label == "ORG":
+                v["ORG"] += 1
+            elif c.label == "PLACE":
+                v["PLACE"] += 1
+            elif c.label == "FAC":
+                v["PLACE"] += 0.5
+                v["ORG"] += 0.3
+            elif c.label == "NORP":
+                if demonym(c.text) is None and c.text.endswith("s") and c.text[:1].isupper():
+                    v["ORG"] += 0.6
+            elif c.label == "WORK":
+                # spaCy calls newspapers and journals works of art; the works list claimed the subject's own
+                v["ORG"] += 0.6
+                v["OTHER"] += 0.4
+            elif c.label == "ACRONYM":
+                v["ORG"] += 0.6
+            elif c.label in ("EVENT", "OTHER"):
+                v["OTHER"] += 1
+            if c.title:
+                v["PERSON"] += 3
+            if c.kin:
+                v["PERSON"] += 3
+            elif c.possessive:
+                v["PERSON"] += 0.3
+            if c.prep in PLACE_PREPOSITIONS and place is not None:
+                v["PLACE"] += 1.5
+            if c.head_lemma in ORG_VERBS and c.dep in ("dobj", "pobj") and place is None:
+                v["ORG"] += 1
+            if c.prep == "with" or c.head_lemma in ("meet", "marry", "befriend"):
+                v["PERSON"] += 0.3
+            if c.head_lemma in MOTION_VERBS and c.dep == "dobj" and place is not None:
+                v["PLACE"] += 1.5
+            if c.modifier and place is not None and c.label != "PERSON":
+                v["PLACE"] += 1.0
+            if c.coordinated_person:
+                v["PERSON"] += 1.0
+            if c.kin_noun:
+                v["PERSON"] += 3
+        if f.key in people_names:
+            v["PERSON"] += 3
+        if f.key in org_names:
+            v["ORG"] += 3
+        if len(words) == 1 and f.key in surname_of and f.key not in org_names:
+            v["PERSON"] += 2.5
+        if last_word in ORG_WORDS and len(words) >= 2:
+            v["ORG"] += 2
+        if last_word in EVENT_WORDS:
+            v["OTHER"] += 3
+        if len(words) == 1 and re.search(r"(ism|isms|ist|ists)$", last_word):
+            v["OTHER"] += 3
+        if last_word in PLACE_WORDS and len(words) >= 2:
+            v["PLACE"] += 1
+        if place is not None:
+            v["PLACE"] += 0.5 + (1.0 if getattr(place, "kind", "") in ("country", "historic", "continent") else 0)
+        elif "PLACE" in v and not (last_word in PLACE_WORDS):
+            # a "place" the gazetteer has never heard of is most likely a name of something else
+            v["PLACE"] -= 1.2
+        if re.fullmatch(r"[A-Z]{2,6}", f.surface) and v.get("PERSON", 0) < 3:
+            v["ORG"] += 0.5
+            v["PERSON"] = 0
+        best = max(("PERSON", "ORG", "PLACE"), key=lambda k: v.get(k, 0.0))
+        if v.get(best, 0.0) >= 0.9 and v.get(best, 0.0) > v.get("OTHER", 0.0):
+            f.label = best
+    return forms
+
+
+def cluster(forms: dict[str, Form], *, subject_keys: set[str]) -> dict[str, str]:
+    """Map each labelled form key to a canonical key (its entity)."""
+    canon: dict[str, str] = {}
+    people = [k for k, f in forms.items() if f.label == "PERSON"]
+    multi = [k for k in people if len(k.split()) >= 2]
+    for k in people:
+        canon[k] = k
+    # a single word (or shorter name) joins the unique longer name that ends with it
+    for k in people:
+        parts = k.split()
+        if len(parts) >= 2 and k not in subject_keys:
+            continue
+        hosts = [m for m in multi if m != k and (m.split()[-1] == parts[-1] or m.endswith(" " + k))]
+        if k in subject_keys:
+            continue
+        if len(hosts) == 1:
+            canon[k] = hosts[0]
+        elif len(hosts) > 1:
+            # prefer the host used most often
+            canon[k] = max(hosts, key=lambda h: len(forms[h].cands))
+    # shorter multi-word names contained in a longer one ("Natalia Sedova" in "Natalia Sedova Trotsky")
+    for k in multi:
+        if canon[k] != k:
+            continue
+        longer = [m for m in multi if m != k and m.startswith(k + " ")]
+        if len(longer) == 1:
+            canon[k] = longer[0]
+
+    orgs = [k for k, f in forms.items() if f.label == "ORG"]
+    for k in orgs:
+        canon[k] = k
+    by_initials: dict[str, str] = {}
+    for k in orgs:
+        surface = forms[k].surface
+        if len(k.split()) >= 2:
+            ini = initials(strip_title(surface)[0]).upper()
+            if len(ini) >= 2:
+                by_initials.setdefault(ini, k)
+    for k in orgs:
+        surface = forms[k].surface
+        if re.fullmatch(r"[A-Z]{2,6}", surface) and surface in by_initials:
+            canon[k] = by_initials[surface]
+    # "Communist Party" is the "Russian Communist Party" when that is the only longer name ending so
+    for k in orgs:
+        if canon[k] != k or len(k.split()) < 2:
+            continue
+        longer = [m for m in orgs if m != k and m.endswith(" " + k) and canon[m] == m]
+        if len(longer) == 1:
+            canon[k] = longer[0]
+    return canon
+
+
+def parenthetical_aliases(text: str, mentions: list[tuple[int, int, str]]) -> list[tuple[str, str]]:
+    """Pairs (name, alias) written "Name (Alias)" or "Name, or Alias," in the text."""
+    pairs = []
+    by_start = {s: (e, k) for s, e, k in mentions}
+    for s, e, k in mentions:
+        rest = text[e : e + 4]
+        m = re.match(r"\s?\(", rest)
+        if not m:
+            continue
+        inner_start = e + m.end()
+        while inner_start < len(text) and text[inner_start] in " \"'“":
+            inner_start += 1
+        if inner_start in by_start:
+            e2, k2 = by_start[inner_start]
+            if text[e2 : e2 + 2].lstrip("\"'”")[:1] == ")" or text[e2 : e2 + 1] == ")":
+                pairs.append((k, k2))
+    return pairs
+
+
+__all__ = ["Form", "decide_labels", "cluster", "parenthetical_aliases", "strip_title", "PLACE_PREPOSITIONS"]
