@@ -117,7 +117,7 @@ SENTENCES = [
     (
         "The lab operated from March 1933 to April 1936 and closed in 1940–present terms.",
         [("from March 1933 to April 1936", "1933-03/1936-04", "interval"),
-         ("1940–present", "1940/..", "interval")],
+         ("1940–present", "1940/..", "open")],
     ),
     (
         "Infobox\n- Born: 1890-12-30\n- Died: 1947-11-17\n",
@@ -166,6 +166,8 @@ def test_bare_years_in_date_contexts(text, expected):
     "They arrived at 3 p.m. and left at noon.",
     "In 800 ships the fleet sailed; 2500 men died.",
     "one day he left",
+    "Letters of 1,200 pages.",
+    "about 1500 people attended and around 2000 soldiers died",
 ])
 def test_not_dates(text):
     assert scan(text) == []
@@ -181,6 +183,12 @@ def test_dashes(dash):
         (m,) = scan(text)
         assert m.value == value, (text, m)
         assert text[m.start:m.end] == m.text
+
+
+def test_century_adjectives_are_not_open_ends():
+    text = "a copy from the twelfth-century Rihla"
+    assert [(m.text, m.value, m.kind) for m in scan(text)] == [
+        ("the twelfth-century", "11XX", "century")]
 
 
 def test_longest_match_wins():

@@ -134,6 +134,7 @@ W_NEAR = 4.0
 UNLIKELY_PENALTY = 4.0
 CUE_BONUS = 0.3
 MAX_CANDIDATES = 80
+_CUTOFF_KM = 1500.0  # anchors farther than this (beyond radii) add < 0.1 %
 
 # Only these kinds of anchors contribute distance support (countries/continents are
 # too large: they contribute through country agreement instead).
@@ -327,44 +328,156 @@ class Context:
         return cls(names=tuple(names), places=tuple(places))
 
 
-@dataclass
 class _Evidence:
-    anchors: dict[str, tuple[Place, float]] = field(default_factory=dict)
-    countries: dict[str, float] = field(default_factory=lambda: defaultdict(float))
-    admin1: dict[tuple[str, str], float] = field(default_factory=lambda: defaultdict(float))
-    near: list[Place] = field(default_factory=list)
-    cue: bool = False
+    """What a document says, as weighted anchors and country/admin1 counts.
+
+    Every contribution may carry an ``owner`` (the folded name it comes from) so that
+    one evidence object serves a whole document: scoring name ``k`` ignores what ``k``
+    itself contributed (``exclude=k``).
+    """
+
+    __slots__ = ("anchors", "countries", "admin1", "own_countries", "own_admin1", "near", "cue", "_grid")
+
+    _CELL = 2.0  # degrees
+
+    def __init__(self) -> None:
+        # uid -> [place, [(weight, owner), ...]]
+        self.anchors: dict[str, list] = {}
+        self.countries: dict[str, float] = defaultdict(float)
+        self.admin1: dict[tuple[str, str], float] = defaultdict(float)
+        self.own_countries: dict[str, dict[str, float]] = {}
+        self.own_admin1: dict[str, dict[tuple[str, str], float]] = {}
+        self.near: list[Place] = []
+        self.cue = False
+        self._grid: tuple[dict[tuple[int, int], list[list]], list[list]] | None = None
 
     def copy(self) -> _Evidence:
-        ev = _Evidence(anchors=dict(self.anchors), near=list(self.near), cue=self.cue)
+        ev = _Evidence()
+        ev.anchors = {uid: [a[0], list(a[1])] for uid, a in self.anchors.items()}
         ev.countries.update(self.countries)
         ev.admin1.update(self.admin1)
+        ev.own_countries = {k: dict(v) for k, v in self.own_countries.items()}
+        ev.own_admin1 = {k: dict(v) for k, v in self.own_admin1.items()}
+        ev.near = list(self.near)
+        ev.cue = self.cue
         return ev
 
-    def add_country(self, code: str, weight: float) -> None:
+    def add_country(self, code: str, weight: float, owner: str | None = None) -> None:
         if code:
             self.countries[code] += weight
+            if owner is not None:
+                own = self.own_countries.setdefault(owner, defaultdict(float))
+                own[code] += weight
 
-    def add_place(self, p: Place, weight: float) -> None:
+    def _add_admin1(self, key: tuple[str, str], weight: float, owner: str | None) -> None:
+        self.admin1[key] += weight
+        if owner is not None:
+            own = self.own_admin1.setdefault(owner, defaultdict(float))
+            own[key] += weight
+
+    def add_place(self, p: Place, weight: float, owner: str | None = None) -> None:
         if p.kind == "continent":
             return
+        self._grid = None
         if p.kind in ("country", "historic_state"):
             # full weight for the (main successor) country, little for the others
             # an empire covered, so "Soviet Union" does not vouch for all of Ukraine
             base = weight * (1.0 if p.kind == "country" else 0.7)
             for i, cc in enumerate(p.country_codes):
-                self.add_country(cc, base if i == 0 else base * 0.3)
+                self.add_country(cc, base if i == 0 else base * 0.3, owner)
             return
-        prev = self.anchors.get(p.uid)
-        if prev is None or prev[1] < weight:
-            self.anchors[p.uid] = (p, weight)
+        entry = self.anchors.get(p.uid)
+        if entry is None:
+            self.anchors[p.uid] = [p, [(weight, owner)]]
+        else:
+            entry[1].append((weight, owner))
         codes = p.country_codes
         if codes:
             share = (0.35 if p.kind in ("city", "site") else 0.5) / len(codes)
             for cc in codes:
-                self.add_country(cc, weight * share)
+                self.add_country(cc, weight * share, owner)
         if p.admin1 and p.country:
-            self.admin1[(p.country, p.admin1)] += weight * (1.0 if p.feature == "ADM1" else 0.5)
+            self._add_admin1((p.country, p.admin1), weight * (1.0 if p.feature == "ADM1" else 0.5), owner)
+
+    # -- queries (ignoring what ``exclude`` contributed)
+    def country_weight(self, codes: Iterable[str], exclude: str | None) -> float:
+        own = self.own_countries.get(exclude) if exclude is not None else None
+        best = 0.0
+        for cc in codes:
+            w = self.countries.get(cc, 0.0)
+            if own:
+                w -= own.get(cc, 0.0)
+            best = max(best, w)
+        return best
+
+    def admin1_weight(self, key: tuple[str, str], exclude: str | None) -> float:
+        w = self.admin1.get(key, 0.0)
+        own = self.own_admin1.get(exclude) if exclude is not None else None
+        if own:
+            w -= own.get(key, 0.0)
+        return w
+
+    @staticmethod
+    def _weight(entry: list, exclude: str | None) -> float:
+        # repeated mentions of one place count once (their best weight)
+        return max((w for w, o in entry[1] if o is None or o != exclude), default=0.0)
+
+    def _build_grid(self) -> tuple[dict[tuple[int, int], list[list]], list[list]]:
+        grid: dict[tuple[int, int], list[list]] = defaultdict(list)
+        big: list[list] = []
+        for entry in self.anchors.values():
+            a = entry[0]
+            if a.kind not in _POINTLIKE_ANCHOR_KINDS:
+                continue
+            if a.radius_km > 100:
+                big.append(entry)
+            else:
+                grid[(int(a.lat // self._CELL), int(a.lon // self._CELL))].append(entry)
+        self._grid = (grid, big)
+        return self._grid
+
+    def _nearby(self, p: Place) -> Iterable[list]:
+        grid, big = self._grid or self._build_grid()
+        yield from big
+        if p.radius_km > 100 or len(grid) < 16:
+            for cell in grid.values():
+                yield from cell
+            return
+        reach = (_CUTOFF_KM + 100 + p.radius_km) / 111.0
+        c = self._CELL
+        lat0, lat1 = int((p.lat - reach) // c), int((p.lat + reach) // c)
+        coslat = max(0.05, math.cos(math.radians(min(89.0, abs(p.lat) + reach))))
+        lreach = reach / coslat
+        if lreach >= 180:
+            for cell in grid.values():
+                yield from cell
+            return
+        lon0, lon1 = int((p.lon - lreach) // c), int((p.lon + lreach) // c)
+        n_lon = int(360 // c)
+        for i in range(lat0, lat1 + 1):
+            for j in range(lon0, lon1 + 1):
+                jj = (j + n_lon // 2) % n_lon - n_lon // 2  # wrap around the antimeridian
+                cell = grid.get((i, jj))
+                if cell:
+                    yield from cell
+
+    def distance_support(self, p: Place, exclude: str | None) -> float:
+        """Sum of ``w * exp(-d_eff / DIST_SCALE_KM)`` over anchors (saturates early)."""
+        tot = 0.0
+        for entry in self._nearby(p):
+            a = entry[0]
+            w = self._weight(entry, exclude)
+            if w <= 0.0:
+                continue
+            if a.uid == p.uid:
+                tot += w
+            else:
+                d = _haversine(p.lat, p.lon, a.lat, a.lon) - p.radius_km - a.radius_km
+                if d < _CUTOFF_KM:
+                    tot += w * math.exp(-max(0.0, d) / DIST_SCALE_KM)
+            if tot > 6.0:  # 1 - exp(-6) > 0.997: no need to look further
+                break
+        return tot
 
 
 # --- geometry ----------------------------------------------------------------------------
@@ -1173,25 +1286,14 @@ class Gazetteer:
         return hit
 
     # -- scoring
-    def _score(self, p: Place, base: float, ev: _Evidence, key: str) -> float:
+    def _score(self, p: Place, base: float, ev: _Evidence, key: str, exclude: str | None = None) -> float:
         s = base
         if ev.anchors:
-            tot = 0.0
-            for a, w in ev.anchors.values():
-                if a.uid == p.uid:
-                    tot += w
-                    continue
-                if a.kind not in _POINTLIKE_ANCHOR_KINDS:
-                    continue
-                d = _haversine(p.lat, p.lon, a.lat, a.lon) - p.radius_km - a.radius_km
-                tot += w * math.exp(-max(0.0, d) / DIST_SCALE_KM)
-            s += W_DIST * (1.0 - math.exp(-tot))
+            s += W_DIST * (1.0 - math.exp(-ev.distance_support(p, exclude)))
         if ev.countries:
-            n = max((ev.countries.get(cc, 0.0) for cc in p.country_codes), default=0.0)
-            s += W_COUNTRY * (1.0 - math.exp(-n))
+            s += W_COUNTRY * (1.0 - math.exp(-ev.country_weight(p.country_codes, exclude)))
         if ev.admin1 and p.admin1 and p.country:
-            n1 = ev.admin1.get((p.country, p.admin1), 0.0)
-            s += W_ADMIN1 * (1.0 - math.exp(-n1))
+            s += W_ADMIN1 * (1.0 - math.exp(-ev.admin1_weight((p.country, p.admin1), exclude)))
         if ev.near and any(_contains(c, p) for c in ev.near):
             s += W_NEAR
         if key in self._unlikely:
@@ -1201,11 +1303,11 @@ class Gazetteer:
         return s
 
     def _decide(self, name: str, key: str, ranked: list[tuple[Place, float, bool]],
-                ev: _Evidence, min_score: float) -> Resolution:
+                ev: _Evidence, min_score: float, exclude: str | None = None) -> Resolution:
         if not ranked:
             return Resolution(name, None, float("-inf"), 0.0)
         scored = sorted(
-            ((p, self._score(p, base, ev, key), prim) for p, base, prim in ranked),
+            ((p, self._score(p, base, ev, key, exclude), prim) for p, base, prim in ranked),
             key=lambda t: (-t[1], -t[0].population, t[0].uid),
         )
         top, s_top, prim = scored[0]
@@ -1280,20 +1382,27 @@ class Gazetteer:
         results: dict[str, Resolution] = {}
         for k in uniq:
             results[k] = self._decide(k, k, cands[k], base, min_score)
-        for _ in range(max(0, rounds)):
+        ambiguous = [k for k in uniq if len(cands[k]) > 1]
+        for r_i in range(max(0, rounds) + 1):
+            final = r_i == max(0, rounds)
+            ev = base.copy()
+            for k2, r in results.items():
+                if r.place is not None:
+                    ev.add_place(r.place, 0.5 + 0.5 * r.confidence, owner=k2)
             changed = False
-            new: dict[str, Resolution] = {}
-            for k in uniq:
-                ev = base.copy()
-                for k2, r in results.items():
-                    if k2 != k and r.place is not None:
-                        ev.add_place(r.place, 0.5 + 0.5 * r.confidence)
-                new[k] = self._decide(k, k, cands[k], ev, min_score)
+            for k in (uniq if final else ambiguous):
+                new = self._decide(k, k, cands[k], ev, min_score, exclude=k)
                 old = results[k]
-                if (new[k].place and new[k].place.uid) != (old.place and old.place.uid):
+                if (new.place and new.place.uid) != (old.place and old.place.uid):
                     changed = True
-            results = new
+                results[k] = new
+            if final:
+                break
             if not changed:
+                # one last pass so unambiguous names get their context score too
+                for k in uniq:
+                    if len(cands[k]) <= 1:
+                        results[k] = self._decide(k, k, cands[k], ev, min_score, exclude=k)
                 break
         out: dict[str, Resolution] = {}
         for n in names:

@@ -590,10 +590,8 @@ _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
     "sept": 9, "oct": 10, "nov": 11, "dec": 12,
 }
-_MONTH_FULL = r"(?:" + "|".join(k for k in _MONTHS if len(k) > 4 or k == "may") + r")\b"
-_MONTH = (r"(?:(?:january|february|march|april|may|june|july|august|september|october|"
-          r"november|december)\b|(?:jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)"
-          r"(?:\.|\b))")
+_MONTH_FULL = r"(?:" + "|".join(list(_MONTHS)[:12]) + r")\b"
+_MONTH = r"(?:" + _MONTH_FULL + r"|(?:jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)(?:\.|\b))"
 _WEEKDAY = r"(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b,?\s+(?:the\s+)?)?"
 
 _ORD_SMALL = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
@@ -645,6 +643,7 @@ _PART_WORDS = (r"end|beginning|start|middle|close|first\s+half|second\s+half|lat
                r"first\s+days|last\s+days|first\s+week|last\s+week|end\s+days")
 _PART_PREFIX = (r"(?:(?P<q>early|mid|middle|late)" + _QSEP + r"(?:in\s+)?|(?P<q2>" + _PART_WORDS
                 + r")\s+(?:of|in)\s+)")
+_PART_PREFIX_B = _PART_PREFIX.replace("(?P<q>", "(?P<qb>").replace("(?P<q2>", "(?P<q2b>")
 
 
 def _ye(plain: str) -> str:
@@ -895,6 +894,36 @@ def _h_sh_era(m: re.Match) -> _Atom:
         True
 
 
+def _either(a: EDTF, b: EDTF) -> EDTF:
+    """"A or B": a one-of set of two plain dates, else the hull interval."""
+    if _bounds(b)[0] < _bounds(a)[0]:
+        a, b = b, a
+    if isinstance(a, Date) and isinstance(b, Date):
+        if a == b:
+            raise _Reject
+        return DateSet((a, b))
+    return Interval(_start_of(a), _end_of(b))
+
+
+def _h_sh_era_or(m: re.Match) -> _Atom:
+    n1, n2 = int(m["n1"]), int(m["n2"])
+    if n1 == 0 or n2 == 0:
+        raise _Reject
+    v = _either(Date.of(1 - n1), Date.of(1 - n2))
+    return v, "set", "", True
+
+
+def _h_sh_month_or(m: re.Match) -> _Atom:
+    y = _year_of(m)
+    p1 = _part_key(m["q"], m["q2"]) if (m["q"] or m["q2"]) else None
+    p2 = _part_key(m["qb"], m["q2b"]) if (m["qb"] or m["q2b"]) else None
+    m1, m2 = _month_of(m["m1"]), _month_of(m["m2"])
+    a = _month_part(y, m1, p1) if p1 else Date.of(y, m1)
+    b = _month_part(y, m2, p2) if p2 else Date.of(y, m2)
+    v = _either(a, b)
+    return v, "set" if isinstance(v, DateSet) else "interval", "", True
+
+
 def _h_sh_era_any(m: re.Match) -> _Atom:
     if m["n1b"]:
         n1, n2 = int(m["n1b"]), int(m["n2b"])
@@ -916,6 +945,10 @@ _ATOMS: list[tuple[str, str, Callable[[re.Match], _Atom]]] = [
      + _MONTH + r")\s+(?P<d2>" + _DAY + r"),?\s+" + _YE34, _h_sh_dmdmy),
     ("sh_mmy", r"(?P<m1>" + _MONTH + ")" + _CONN + r"(?P<m2>" + _MONTH + r"),?\s+(?:of\s+)?"
      + _YE4, _h_sh_mmy),
+    ("sh_era_or", r"(?P<n1>\d{1,4}),?\s+or\s+(?P<n2>\d{1,4})\s?" + _BC, _h_sh_era_or),
+    ("sh_month_or", _THE + r"(?:" + _PART_PREFIX + r")?(?P<m1>" + _MONTH + r"),?\s+or\s+(?:in\s+)?"
+     + _THE + r"(?:" + _PART_PREFIX_B + r")?(?P<m2>" + _MONTH + r"),?\s+(?:of\s+)?" + _YE4,
+     _h_sh_month_or),
     ("sh_era", r"(?:(?P<n1>\d{1,3}(?:,\d{3})+|\d{1,4})" + _CONN
      + r"(?P<q2>(?:ca?\.\s*|circa\s+|about\s+))?(?P<n2>\d{1,3}(?:,\d{3})+|"
      r"\d{1,4})\s?(?P<bc>" + _BC + r")|" + _AD_PRE + r"\s?(?P<n1b>\d{1,4})" + _CONN
@@ -946,7 +979,8 @@ _ATOMS: list[tuple[str, str, Callable[[re.Match], _Atom]]] = [
 ]
 
 
-_SHARED_NAMES = {"sh_ddmy", "sh_mddy", "sh_dmdmy", "sh_mdmdy", "sh_mmy", "sh_era"}
+_SHARED_NAMES = {"sh_ddmy", "sh_mddy", "sh_dmdmy", "sh_mdmdy", "sh_mmy", "sh_era_or",
+                 "sh_month_or", "sh_era"}
 
 _APPROX = (r"(?:(?P<unc>probably|possibly|perhaps|presumably|likely|apparently|allegedly|"
            r"reportedly|supposedly)\s+(?:(?:in|on|during|by)\s+)?)?(?:(?P<approx>(?:in\s+or\s+)?"
@@ -978,8 +1012,8 @@ def _point(m: re.Match, handler) -> tuple[EDTF, str, str]:
         q = _combine_q(q, "?")
     if m["approx"] or m["thereabouts"]:
         q = _combine_q(q, "~")
-    if q:
-        ctx = ""
+    if q and ctx:
+        ctx = "next"  # "about 1921" is a date, "about 1500 people" is not
     return _qualify(value, q, start_only), kind, ctx
 
 
@@ -1093,7 +1127,10 @@ def _r_same(m: re.Match) -> _Res:
     if m["rest"]:
         d = 1 if m["rest"].lower() == "later" else -1
         return _Res(None, "relative", relative=Relative("rest", _unit_of(u), None, d))
-    return _Res(None, "relative", relative=Relative("same", _unit_of(u)))
+    part = _part_key(m["q"], None) if "q" in m.re.groupindex and m["q"] else None
+    if part and u not in ("year", "month"):
+        raise _Reject
+    return _Res(None, "relative", relative=Relative("same", _unit_of(u), part=part))
 
 
 def _r_duration(m: re.Match) -> _Res:
@@ -1148,7 +1185,7 @@ def _c_range(m: re.Match) -> _Res:
     gi = m.re.groupindex
     if "now" in gi and m["now"]:
         (a,) = _pts(m, "a")
-        return _Res(Interval(_start_of(a[0]), OPEN), "interval", "")
+        return _Res(Interval(_start_of(a[0]), OPEN), "open", "")  # "1940-present": never today
     a, b = _pts(m, "a", "b")
     value = Interval(_start_of(a[0]), _end_of(b[0]))
     if "pre" in gi and m["pre"]:
@@ -1182,22 +1219,13 @@ def _c_open_dash(m: re.Match) -> _Res:
 
 def _c_disj(m: re.Match) -> _Res:
     a, b = _pts(m, "a", "b")
-    va, vb = a[0], b[0]
-    if _bounds(va)[0] is None or _bounds(vb)[0] is None:
+    if _bounds(a[0])[0] is None or _bounds(b[0])[0] is None:
         raise _Reject
-    if _bounds(vb)[0] < _bounds(va)[0]:
-        va, vb = vb, va
-    if isinstance(va, Date) and isinstance(vb, Date):
-        if va == vb:
-            raise _Reject
-        return _Res(DateSet((va, vb)), "set", _need(a, b))
-    return _Res(Interval(_start_of(va), _end_of(vb)), "interval", _need(a, b))
+    v = _either(a[0], b[0])
+    return _Res(v, "set" if isinstance(v, DateSet) else "interval", _need(a, b))
 
 
 _STRICT = {"before", "prior to"}
-_INCLUSIVE_AFTER = {"since", "from", "starting in", "starting from", "beginning in",
-                    "beginning from", "as of", "as from", "not before", "no earlier than",
-                    "in or after", "on or after"}
 
 
 def _before(v: EDTF) -> Date | str:
@@ -1216,7 +1244,12 @@ def _after(v: EDTF) -> Date | str:
     return _trunc(_add_days(hi, 1), e.precision, e.qualifier)
 
 
+_ADJECTIVE = re.compile(r"-\s*century$", re.I)
+
+
 def _c_before(m: re.Match) -> _Res:
+    if _ADJECTIVE.search(m["a"]):
+        raise _Reject  # "from the twelfth-century traveller": an adjective, not a time
     (a,) = _pts(m, "a")
     w = re.sub(r"\s+", " ", m["w"].lower())
     end = _before(a[0]) if w in _STRICT else _end_of(a[0])
@@ -1224,13 +1257,18 @@ def _c_before(m: re.Match) -> _Res:
 
 
 def _c_after(m: re.Match) -> _Res:
+    if _ADJECTIVE.search(m["a"]):
+        raise _Reject
     (a,) = _pts(m, "a")
     w = re.sub(r"\s+", " ", (m["w"] or "").lower()) if "w" in m.re.groupindex else ""
     start = _after(a[0]) if w == "after" else _start_of(a[0])
     return _Res(Interval(start, OPEN), "open", "next" if a[2] else "")
 
 
-_QPG = lambda name: "(?P<" + name + ">" + _QP_N + ")"  # noqa: E731
+def _QPG(name: str) -> str:  # noqa: N802 - reads like a grammar symbol
+    return "(?P<" + name + ">" + _QP_N + ")"
+
+
 _NOW = r"(?P<now>(?:the\s+)?(?:present(?:\s+day)?|today|now))(?!\w)"
 _SHARED_N = _strip_groups("(?:" + "|".join("(?:" + p + ")" for n, p, _ in _ATOMS
                                            if n in _SHARED_NAMES) + ")")
@@ -1270,7 +1308,8 @@ _RULES_SRC: list[tuple[str, str, Callable[[re.Match], _Res]]] = [
      r"the\s+\d|" + _MONTH + "))", _r_next),
     ("span", r"(?:the\s+)?(?P<w>following|next|subsequent|ensuing|coming|succeeding|previous|"
      r"preceding|prior)\s+" + _NUMR + r"\s+" + _UNIT, _r_span),
-    ("same", r"(?:(?P<rest>later|earlier)\s+(?:in\s+|during\s+)?)?(?:that\s+same|that|the\s+"
+    ("same", r"(?:(?P<rest>later|earlier)\s+(?:in\s+|during\s+)?|(?P<q>early|mid|late)"
+     r"(?:\s*-\s*|\s+)(?:in\s+)?)?(?:that\s+same|that|the\s+"
      r"same|the\s+very\s+same)\s+(?P<u>year|month|day|week|spring|summer|autumn|fall|winter)"
      r"\b(?!['’])", _r_same),
     ("rest", r"(?P<rest>later|earlier)\s+(?:in|during)\s+the\s+(?P<u>year|month)\b", _r_same),
@@ -1519,6 +1558,14 @@ def _resolve(r: Relative, lo: YMD, hi: YMD, prec: str) -> EDTF | None:
         else:
             a, b = (_shift(lo, r.unit, -amax) if amax is not None else None), hi
         return _span(a, b, p, q)
+    if r.relation == "same" and r.part is not None:  # "late that year"
+        if r.unit == "month":
+            if prec == "year":
+                return None
+            a, b = _month_part(lo[0], lo[1], r.part), _month_part(hi[0], hi[1], r.part)
+        else:
+            a, b = _year_part(lo[0], r.part), _year_part(hi[0], r.part)
+        return a if a == b else Interval(_start_of(a), _end_of(b))
     if r.relation == "same":
         unit = r.unit or "year"
         if unit == "week":

@@ -24,17 +24,23 @@ DIED_PLACE_KEYS = ("deathplace", "death place", "place of death", "died in")
 def _date_in(value: str) -> str | None:
     for m in edtf.scan(value):
         if m.value:
-            return m.value.split("/")[0] if m.kind == "interval" else m.value
+            return m.value  # "1368 or 1369" stays uncertain
     return None
 
 
-def _place_in(value: str, places: list[Place]) -> str | None:
-    """The most specific known place named in a value ("Brussels, Belgium" -> Brussels)."""
-    parts = [fold(p) for p in re.split(r",|;|\(|\)", value) if p.strip()]
-    for part in parts:
+def _place_in(value: str, places: list[Place], raw: bool = True) -> str | None:
+    """The most specific place named in a value: "Brussels, Belgium" -> Brussels.
+
+    Infobox places run from specific to general, so the first part is the
+    answer even when the gazetteer does not know it (an ancient town).
+    """
+    parts = [p.strip() for p in re.split(r",|;|\(|\)", value) if p.strip()]
+    for part in parts[:1]:
         for p in places:
-            if part == fold(p.name) or part in {fold(a) for a in p.aliases}:
+            if fold(part) == fold(p.name) or fold(part) in {fold(a) for a in p.aliases}:
                 return p.name
+    if raw and parts and not any(ch.isdigit() for ch in parts[0]):
+        return parts[0]
     return None
 
 
@@ -54,11 +60,11 @@ def life_dates(document: Document, places: list[Place], times: list[TimeExpr], s
     f = document.field(*BORN_KEYS)
     if f:
         born_date = _date_in(f.value)
-        born_place = _place_in(f.value, places)
+        born_place = _place_in(re.sub(r"^[^A-Za-z]*\d[^,]*,?", "", f.value), places, raw=False)
     f = document.field(*DIED_KEYS)
     if f:
         died_date = _date_in(f.value)
-        died_place = _place_in(f.value, places)
+        died_place = _place_in(re.sub(r"^[^A-Za-z]*\d[^,]*,?", "", f.value), places, raw=False)
     f = document.field(*BORN_PLACE_KEYS)
     if f and not born_place:
         born_place = _place_in(f.value, places)

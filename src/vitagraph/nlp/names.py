@@ -22,6 +22,7 @@ _ROMAN = re.compile(r"[IVXLCDM]+")
 
 LABEL_MAP = {
     "ACRONYM": "ACRONYM",
+    "PROPN": "PROPN",
     "PERSON": "PERSON",
     "ORG": "ORG",
     "GPE": "PLACE",
@@ -52,6 +53,8 @@ TITLES = {
     "father", "brother", "sister", "bishop", "archbishop", "cardinal", "sultan", "caliph", "shah",
     "khan", "emir", "rev", "rev.", "reverend", "governor", "senator", "judge", "mayor", "chairman",
 }
+
+ERA_WORDS = {"BC", "BCE", "AD", "CE", "B.C.", "A.D."}
 
 PLACE_PREPOSITIONS = {
     "in", "to", "from", "at", "near", "into", "across", "through", "toward", "towards", "via",
@@ -87,6 +90,8 @@ class Candidate:
     dep: str | None = None
     coordinated_person: bool = False
     """In a coordination or apposition with a PERSON entity ("X, Y and Z")."""
+    partners: list = field(default_factory=list)
+    """(start, end) of the names it is coordinated with: "Basra, Isfahan and Shiraz" share a label."""
     kin_noun: bool = False
     """Apposition to a kinship noun ("his daughter Liuba")."""
     modifier: bool = False
@@ -130,8 +135,11 @@ def _cut(span: Span) -> list[Span]:
     out = []
     for a, b in pieces:
         # trailing possessives, punctuation and connectors
-        while b > a and (doc[b - 1].tag_ == "POS" or doc[b - 1].is_punct or doc[b - 1].lower_ in NAME_CONNECTORS):
+        while b > a and (doc[b - 1].tag_ == "POS" or doc[b - 1].is_punct or doc[b - 1].lower_ in NAME_CONNECTORS
+                         or doc[b - 1].like_num or doc[b - 1].text in ERA_WORDS):
             b -= 1
+        while a < b and doc[a].text in ERA_WORDS:
+            a += 1
         while a < b and (doc[a].is_punct or doc[a].lower_ in NAME_CONNECTORS):
             a += 1
         if b <= a:
@@ -146,6 +154,10 @@ def _cut(span: Span) -> list[Span]:
     return out
 
 
+_INITIAL = re.compile(r"[A-Z]\.(?:[A-Z]\.)*")
+PARTICLES = {"van", "von", "der", "den", "de", "del", "della", "di", "da", "du", "la", "le", "ibn", "bin", "al", "el", "ben", "zu", "y", "dos", "das"}
+
+
 def _is_name_token(tok) -> bool:
     return tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.is_alpha and tok.lower_ not in TITLES and not tok.ent_type_
 
@@ -156,19 +168,38 @@ def _extend_person(span: Span) -> Span:
     a, b = span.start, span.end
     while a > 0 and _is_name_token(doc[a - 1]) and not doc[a - 1].is_sent_start and not doc[a - 1].whitespace_ == "":
         a -= 1
-    while b < len(doc) and _is_name_token(doc[b]) and doc[b - 1].whitespace_ == " ":
-        b += 1
+    while b < len(doc) and doc[b - 1].whitespace_ == " ":
+        tok = doc[b]
+        if _is_name_token(tok) or (_INITIAL.fullmatch(tok.text) and b + 1 < len(doc) and doc[b + 1].text[:1].isupper()):
+            b += 1
+        elif tok.lower_ in PARTICLES and b + 1 < len(doc) and (doc[b + 1].text[:1].isupper() or doc[b + 1].lower_ in PARTICLES):
+            k = b
+            while k < len(doc) and doc[k].lower_ in PARTICLES:
+                k += 1
+            if k < len(doc) and doc[k].text[:1].isupper() and doc[k].is_alpha:
+                b = k + 1
+            else:
+                break
+        elif tok.lower_ == "the" and b + 1 < len(doc) and doc[b + 1].lower_ in EPITHETS:
+            b += 2
+        else:
+            break
     return doc[a:b]
 
 
-def _coordinated_names(doc: Doc, people: list[Span]) -> list[Span]:
-    """Proper-noun runs spaCy missed inside a list of people ("Babel, Mandelstam, and Pilnyak")."""
+EPITHETS = {"elder", "younger", "great", "bold", "wise", "lame", "pious", "conqueror", "magnificent", "fair", "good", "just", "confessor", "navigator", "terrible"}
+
+
+def _uncovered_names(doc: Doc) -> list[Span]:
+    """Proper-noun runs spaCy left untagged but the grammar marks as names:
+    coordinated with a tagged name ("Babel, Mandelstam, and Pilnyak") or the
+    object of a place preposition ("to Bukhara")."""
     covered = {i for e in doc.ents for i in range(e.start, e.end)}
-    person_heads = {e.root.i for e in people}
+    ent_heads = {e.root.i for e in doc.ents}
     found = []
     i = 0
     while i < len(doc):
-        if i in covered or not _is_name_token(doc[i]):
+        if i in covered or not _is_name_token(doc[i]) or doc[i].is_sent_start:
             i += 1
             continue
         j = i
@@ -176,9 +207,10 @@ def _coordinated_names(doc: Doc, people: list[Span]) -> list[Span]:
             j += 1
         run = doc[i:j]
         root = run.root
-        linked = root.dep_ in ("conj", "appos") and root.head.i in person_heads
-        linked = linked or any(t.dep_ in ("conj", "appos") and t.head.i == root.i for t in doc if t.i in person_heads)
-        if linked and len(run) <= 4:
+        linked = root.dep_ in ("conj", "appos") and root.head.i in ent_heads
+        linked = linked or any(t.dep_ in ("conj", "appos") and t.head.i == root.i for t in doc if t.i in ent_heads)
+        placed = root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPOSITIONS
+        if (linked or placed) and len(run) <= 4:
             found.append(run)
         i = j
     return found
@@ -190,12 +222,13 @@ def candidates_from(doc: Doc) -> list[Candidate]:
     people = [e for e in doc.ents if e.label_ == "PERSON"]
     ents = list(doc.ents)
     if doc.has_annotation("DEP"):
-        ents += [Span(doc, s.start, s.end, label="PERSON") for s in _coordinated_names(doc, people)]
+        ents += [Span(doc, s.start, s.end, label="PROPN") for s in _uncovered_names(doc)]
     covered = {i for e in doc.ents for i in range(e.start, e.end)}
     for tok in doc:
         # acronyms spaCy leaves untagged ("supported the POUM")
         if tok.i not in covered and _ACRONYM.fullmatch(tok.text) and not _ROMAN.fullmatch(tok.text):
             ents.append(Span(doc, tok.i, tok.i + 1, label="ACRONYM"))
+    pieces: list[tuple[Span, str, bool]] = []
     for ent in ents:
         label = LABEL_MAP.get(ent.label_)
         if label is None:
@@ -204,7 +237,16 @@ def candidates_from(doc: Doc) -> list[Candidate]:
         for piece in _cut(ent):
             if label == "PERSON" and doc.has_annotation("TAG"):
                 piece = _extend_person(piece)
-            out.append(_candidate(piece, label, offset, had_article, people))
+            pieces.append((piece, label, had_article))
+    roots = {piece.root.i: piece for piece, _, _ in pieces}
+    for piece, label, had_article in pieces:
+        c = _candidate(piece, label, offset, had_article, people)
+        if doc.has_annotation("DEP"):
+            root = piece.root
+            linked = [roots[root.head.i]] if root.dep_ in ("conj", "appos") and root.head.i in roots else []
+            linked += [roots[t.i] for t in root.children if t.dep_ in ("conj", "appos") and t.i in roots]
+            c.partners = [(offset + p.start_char, offset + p.end_char) for p in linked if p is not piece]
+        out.append(c)
     return out
 
 

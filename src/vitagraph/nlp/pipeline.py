@@ -107,6 +107,7 @@ class Extractor:
         list_orgs = {fold(m.text) for m in works.mentions if m.label == "ORG"}
         from .names import Candidate
 
+        cands += self._infobox_places(document)
         for m in works.mentions:
             if m.label in ("PERSON", "ORG", "PLACE"):
                 cands.append(Candidate(m.start, m.end, m.text, m.label, (m.start, m.end), component=m.component,
@@ -191,6 +192,25 @@ class Extractor:
             events=(),
             version=__version__,
         )
+
+    def _infobox_places(self, document: Document) -> list:
+        """Each comma part of a place field ("Birthplace: Arpinum, Roman Republic") is a place name."""
+        from .names import Candidate
+
+        out = []
+        for f in document.infobox:
+            if not _PLACE_KEY.search(f.key):
+                continue
+            pos = f.value_span.start
+            for part in f.value.split(","):
+                lead = len(part) - len(part.lstrip())
+                name = part.strip()
+                start = pos + lead
+                if name[:1].isupper() and not name[:1].isdigit():
+                    out.append(Candidate(start, start + len(name), name, "PLACE", (f.value_span.start, f.value_span.end),
+                                         prep="in", component="infobox"))
+                pos += len(part) + 1
+        return out
 
     def _parenthesised(self, text: str, cands) -> list:
         """"Communist International (Comintern)": the name in parentheses is an alias."""
@@ -343,6 +363,7 @@ class Extractor:
         )
 
 
+_PLACE_KEY = re.compile(r"place|location|residence|resting|burial|birthplace|deathplace", re.IGNORECASE)
 _PAREN_ALIAS = re.compile(r"\s?\(((?:[A-Z][\w'’\-.]*)(?:\s+(?:of|the|de|y|and|for|[A-Z][\w'’\-.]*)){0,5})\)")
 
 

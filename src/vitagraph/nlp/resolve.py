@@ -145,6 +145,8 @@ def decide_labels(
                 v["OTHER"] += 0.4
             elif c.label == "ACRONYM":
                 v["ORG"] += 0.6
+            elif c.label == "PROPN":
+                pass  # no model vote: cues, lexicons and partners decide
             elif c.label in ("EVENT", "OTHER"):
                 v["OTHER"] += 1
             if c.title:
@@ -163,8 +165,6 @@ def decide_labels(
                 v["PLACE"] += 1.5
             if c.modifier and place is not None and c.label != "PERSON":
                 v["PLACE"] += 1.0
-            if c.coordinated_person:
-                v["PERSON"] += 1.0
             if c.kin_noun:
                 v["PERSON"] += 3
         if f.key in people_names:
@@ -182,17 +182,59 @@ def decide_labels(
         if last_word in PLACE_WORDS and len(words) >= 2:
             v["PLACE"] += 1
         if place is not None:
-            v["PLACE"] += 0.5 + (1.0 if getattr(place, "kind", "") in ("country", "historic", "continent") else 0)
+            kind = getattr(place, "kind", "")
+            pop = getattr(place, "population", 0) or 0
+            v["PLACE"] += 0.5 + (1.0 if kind in ("country", "historic_state", "continent", "region") else 0)
+            v["PLACE"] += 1.0 if pop >= 1_000_000 else 0.6 if pop >= 100_000 else 0.0
+            if demonym(f.surface) is not None or is_demonym_of_place(f.surface, known_place):
+                v["PLACE"] = -5.0
         elif "PLACE" in v and not (last_word in PLACE_WORDS):
             # a "place" the gazetteer has never heard of is most likely a name of something else
             v["PLACE"] -= 1.2
         if re.fullmatch(r"[A-Z]{2,6}", f.surface) and v.get("PERSON", 0) < 3:
             v["ORG"] += 0.5
             v["PERSON"] = 0
-        best = max(("PERSON", "ORG", "PLACE"), key=lambda k: v.get(k, 0.0))
-        if v.get(best, 0.0) >= 0.9 and v.get(best, 0.0) > v.get("OTHER", 0.0):
-            f.label = best
+        f.label = _winner(v)
+
+    # Coordinated names share a label: "Basra, Isfahan and Shiraz", "Babel, Mandelstam, and Pilnyak".
+    key_at = {(c.start, c.end): f.key for f in forms.values() for c in f.cands}
+    for _ in range(2):
+        bonus: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+        for f in forms.values():
+            for c in f.cands:
+                for span in c.partners:
+                    other = forms.get(key_at.get(span, ""))
+                    if other is not None and other.label and other is not f:
+                        bonus[f.key][other.label] += 1.0
+        for key, extra in bonus.items():
+            f = forms[key]
+            votes = dict(f.votes)
+            for label, n in extra.items():
+                votes[label] = votes.get(label, 0.0) + min(n, 2.0)
+            if label_of := _winner(votes):
+                f.label = label_of
     return forms
+
+
+def _winner(v: dict[str, float]) -> str | None:
+    best = max(("PERSON", "ORG", "PLACE"), key=lambda k: v.get(k, 0.0))
+    if v.get(best, 0.0) >= 0.9 and v.get(best, 0.0) > v.get("OTHER", 0.0):
+        return best
+    return None
+
+
+def is_demonym_of_place(word: str, known_place) -> bool:
+    """"Roman", "Venetian", "Parisian": an adjective of a place, not the place."""
+    if " " in word or not word[:1].isupper():
+        return False
+    low = word.lower()
+    for suffix, repl in (("ian", ""), ("ian", "e"), ("ian", "y"), ("an", "e"), ("an", ""), ("an", "a"), ("ese", ""), ("ese", "e"), ("ish", "")):
+        if low.endswith(suffix) and len(low) > len(suffix) + 2:
+            stem = word[: -len(suffix)] + repl
+            p = known_place(stem, False)
+            if p is not None and getattr(p, "kind", "") in ("city", "country", "region", "historic_state"):
+                return True
+    return False
 
 
 def cluster(forms: dict[str, Form], *, subject_keys: set[str]) -> dict[str, str]:

@@ -520,6 +520,10 @@ class Entry:
     original_year: str | None = None
     aliases: list[Piece] = field(default_factory=list)
     """Other titles of the same work (also published as, revised edition of...)."""
+    contributors: list[Piece] = field(default_factory=list)
+    """Other people named (commentary, introduction, illustrations by...)."""
+    part_of: list[Piece] = field(default_factory=list)
+    """What it is a part, selection or abridgement of ("Selections from the Rihla")."""
     includes: list[tuple[Piece, str | None]] = field(default_factory=list)
     """Works it includes, each with a year if given."""
     kind: str | None = None
@@ -565,22 +569,27 @@ _KNOWN_PLACES = frozenset(
 )
 
 _FIELD_KEYS = re.compile(
-    r"(?P<tr_ed>Translators?\s+and\s+editors?\s*:|Translated\s+and\s+edited\s+by\b|"
-    r"Edited\s+and\s+translated\s+by\b)"
-    r"|(?P<tr>Translators?\s*:|Translated\s+by\b|Trans\.\s+by\b|Tr\.\s)"
-    r"|(?P<ed>Editors?\s*:|Edited\s+by\b|Eds?\.\s*:?\s)"
-    r"|(?P<orig>Translation\s+of\s*:?|Translated\s+from\s*:?|Original(?:ly)?\s+(?:title|published)\s*:?(?:\s+as)?)"
-    r"|(?P<alias>(?:Also|Later|First|Originally|Previously|Subsequently)\s+(?:published|issued|released|"
-    r"known)(?:\s+in\s+[A-Z]\w+)?\s+as\b|Published\s+in\s+[A-Z]\w+\s+as\b|Revised\s+(?:edition|version)\s+of\b|"
-    r"Reissued\s+as\b|Republished\s+as\b|Retitled\b|Also\s+known\s+as\b|English\s+title\s*:)"
-    r"|(?P<incl>Includes?\s*:?|Including\s*:?|Contains\s*:?)"
-    r"|(?P<made>(?:Written|Composed|Dictated|Completed|Painted|Begun|Finished|First\s+performed|"
-    r"Premiered|Premièred|Performed|Delivered|First\s+published)\s+(?:in|at|on)\b)"
+    r"(?P<tr_ed>(?i:translators?\s+and\s+editors?\s*:|translated\s+and\s+edited\s+by\b|"
+    r"edited\s+and\s+translated\s+by\b))"
+    r"|(?P<tr>(?i:translators?\s*:|translated\s+by\b|trans\.\s+by\b))"
+    r"|(?P<ed>(?i:editors?(?:\s+and\s+\w+)?\s*:|edited\s+by\b|eds?\.\s*:))"
+    r"|(?P<contrib>(?i:(?:commentary|introduction|foreword|preface|afterword|notes|illustrations?|"
+    r"annotations?|illustrated|introduced|annotated)(?:\s+by\b|\s*:)))"
+    r"|(?P<part>(?i:translation\s+of\s+(?:an?\s+)?(?:abridge?ments?|selections?|parts?|extracts?|excerpts?)\s+"
+    r"(?:of|from)\b|selections?\s+from\b|abridged\s+from\b|extracts?\s+from\b|excerpts?\s+from\b|"
+    r"based\s+on\b|facsimile\s+of\b|reprint\s+of\b))"
+    r"|(?P<orig>(?i:translation\s+of\s*:?|translated\s+from\s*:?|original(?:ly)?\s+(?:title|published)\s*:?"
+    r"(?:\s+as)?))"
+    r"|(?P<alias>(?i:(?:also|later|first|originally|previously|subsequently)\s+(?:published|issued|released|"
+    r"known)(?:\s+in\s+\w+)?\s+as\b|published\s+in\s+\w+\s+as\b|revised\s+(?:edition|version)\s+of\b|"
+    r"reissued\s+as\b|republished\s+as\b|retitled\b|also\s+known\s+as\b|english\s+title\s*:)|"
+    r"[A-Z]\w+\s+(?:edition|translation|version)\s*:|With\s+(?:an?\s+)?[A-Z]\w+\s+translation,?)"
+    r"|(?P<incl>(?i:includes?\s*:?|including\s*:?|contains\s*:?))"
+    r"|(?P<made>(?i:(?:written|composed|dictated|completed|painted|begun|finished|first\s+performed|"
+    r"premiered|performed|delivered|first\s+published)\s+(?:in|at|on)\b))"
     r"|(?P<with>(?<![\w])[Ww]ith\s+(?=[A-Z][\w.]*\s*[A-Z]))"
-    r"|(?P<skip>Selections?\s+from\b|Abridged\s+from\b|Extracts?\s+from\b|Excerpts?\s+from\b|"
-    r"With\s+(?:an?\s+)?(?:French|English|German|introduction|preface|foreword|notes)\b|"
-    r"[Ss]pecial\s+issue\s+of\b|Sources?\s*:|Illustrated\s+by\b|Introduction\s+by\b|Foreword\s+by\b)",
-    re.I,
+    r"|(?P<skip>(?i:with\s+(?:an?\s+)?(?:introduction|preface|foreword|notes)\b|special\s+issue\s+of\b|"
+    r"sources?\s*:|dissertation\b|thesis\b)|[A-Z]\w+\s+(?:volumes?|parts?|editions?|printings?)\b)"
 )
 # Field keys must start a segment: after the title, a ';', a '.', a ',' or a ')'.
 _SEG_BREAK = re.compile(r";|(?<=[^\s.])\.(?=\s+[A-Z\"“'])|,(?=\s+(?:[Ee]dited|[Tt]ranslated|[Ww]ith\s+[A-Z]))")
@@ -678,7 +687,7 @@ def _split_names(text: str, s: int, e: int) -> tuple[list[Piece], int]:
     return names, end
 
 
-def _read_publication(text: str, s: int, e: int, entry: Entry) -> None:
+def _read_publication(text: str, s: int, e: int, entry: Entry, loose: bool = True) -> None:
     """``Place: Publisher, year`` / ``Publisher, Place, year`` / ``Museum, City``."""
     seg = text[s:e]
     med = _ART_MEDIA.search(seg)
@@ -712,6 +721,8 @@ def _read_publication(text: str, s: int, e: int, entry: Entry) -> None:
             words = seg.strip(" ,.;").lower()
             entry.kind = _ENTRY_KIND_WORDS.get(words, entry.kind)
         return
+    if not loose:
+        pieces = [p for p in pieces if _PUBLISHER_WORDS.search(p.text) or p.text in _KNOWN_PLACES]
     publisher_found = False
     for i, p in enumerate(pieces):
         if _PUBLISHER_WORDS.search(p.text) and not publisher_found:
@@ -967,11 +978,11 @@ def _read_fields(text: str, s: int, e: int, entry: Entry) -> None:
             if re.search(r"\w", seg):
                 if not entry.year and ys:
                     entry.year = ys[0].edtf
-                _read_publication(text, a, b, entry)
+                _read_publication(text, a, b, entry, loose=False)
             continue
         v = k.end()
         g = k.lastgroup
-        if g in ("tr", "tr_ed", "ed", "with"):
+        if g in ("tr", "tr_ed", "ed", "with", "contrib"):
             names, name_end = _split_names(text, v, b)
             if g in ("tr", "tr_ed"):
                 entry.translators.extend(names)
@@ -979,9 +990,16 @@ def _read_fields(text: str, s: int, e: int, entry: Entry) -> None:
                 entry.editors.extend(names)
             if g == "with":
                 entry.coauthors.extend(names)
+            if g == "contrib":
+                entry.contributors.extend(names)
             rest = text[name_end:b]
             if names and re.search(r"[A-Z]", rest):
-                _read_publication(text, name_end, b, entry)
+                _read_publication(text, name_end, b, entry, loose=True)
+        elif g == "part":
+            m = re.match(r"\s*(?:the\s+)?", text[v:b])
+            t = _piece(text, v + m.end(), b)
+            if t:
+                entry.part_of.append(t)
         elif g == "orig":
             t, place, year = _read_original(text, v, b)
             if t and entry.original is None:
@@ -989,7 +1007,12 @@ def _read_fields(text: str, s: int, e: int, entry: Entry) -> None:
             elif year and entry.original_year is None and t is None and place:
                 entry.original_place, entry.original_year = place, year
         elif g == "alias":
-            for t in _titles_list(text, v, b):
+            be = b
+            pm = re.search(r"\s*\([^()]*\)\s*\.?\s*$", text[v:b])
+            if pm:
+                be = v + pm.start()
+            t, _, _ = _read_original(text, v, be)
+            if t:
                 entry.aliases.append(t)
         elif g == "incl":
             body_end = b
@@ -1399,6 +1422,9 @@ class _W:
     aliases: list[str] = field(default_factory=list)
     evidence: list[tuple[int, int]] = field(default_factory=list)
     from_list: bool = False
+    source: str = "prose"
+    """list, infobox or prose."""
+    part_of: list[str] = field(default_factory=list)
     merged_into: int | None = None
 
     def names(self) -> list[str]:
@@ -1420,9 +1446,13 @@ def _subject_tokens(name: str) -> set[str]:
 
 def _main_title(title: str) -> str | None:
     """``A Blaze in the Desert: Selected Poems`` -> ``A Blaze in the Desert``."""
-    m = re.match(r"(.+?)(?:\s*[:" + _DASH + r"]\s+|,\s+(?=\d)|\s*\(|\.\s+)", title)
-    if m and len(fold(m.group(1))) >= 3 and m.group(1) != title:
-        return m.group(1).strip()
+    for m in re.finditer(r"\s*:\s+|\s+[" + _DASH + r"/]\s+|,\s+(?=\d)|\s*\(|\.\s+", title):
+        head = title[: m.start()]
+        if m.group().strip() == "." and re.search(r"(?:\b[A-Z]|\b(?:%s))$" % "|".join(_ABBREV), head, re.I):
+            continue
+        if len(fold(head)) >= 3:
+            return head.strip()
+        return None
     return None
 
 
@@ -1482,7 +1512,8 @@ def extract_works(document: Document, sentences: list[tuple[int, int]] | None = 
     for en, a, b, kind in entries:
         if en.title is None or len(fold(en.title.text)) < 1:
             continue
-        w = _W(en.title.text, (en.title.start, en.title.end), kind=_pick_kind(kind, en.kind), from_list=True)
+        w = _W(en.title.text, (en.title.start, en.title.end), kind=_pick_kind(kind, en.kind), from_list=True,
+               source="list", part_of=[p.text for p in en.part_of])
         w.years = [y for y in (en.year, en.original_year, *en.years) if y]
         w.translators = [p.text for p in en.translators]
         w.editors = [p.text for p in en.editors]
@@ -1500,7 +1531,7 @@ def extract_works(document: Document, sentences: list[tuple[int, int]] | None = 
             pending_mentions.append((en.original.start, en.original.end, "WORK", idx, COMPONENT_LIST))
         for p in en.aliases:
             pending_mentions.append((p.start, p.end, "WORK", idx, COMPONENT_LIST))
-        for p in (*en.translators, *en.editors, *en.coauthors):
+        for p in (*en.translators, *en.editors, *en.coauthors, *en.contributors):
             pending_mentions.append((p.start, p.end, "PERSON", -1, COMPONENT_LIST))
         for p in en.publishers:
             pending_mentions.append((p.start, p.end, "ORG", -1, COMPONENT_LIST))
@@ -1510,7 +1541,7 @@ def extract_works(document: Document, sentences: list[tuple[int, int]] | None = 
                 if pp:
                     pending_mentions.append((pp.start, pp.end, "PLACE", -1, COMPONENT_LIST))
         for p, y in en.includes:
-            iw = _W(p.text, (p.start, p.end), kind=w.kind, from_list=True)
+            iw = _W(p.text, (p.start, p.end), kind=w.kind, from_list=True, source="list")
             iw.years = [y] if y else []
             iw.evidence.append((p.start, p.end))
             pending_mentions.append((p.start, p.end, "WORK", len(works), COMPONENT_LIST))
@@ -1523,7 +1554,7 @@ def extract_works(document: Document, sentences: list[tuple[int, int]] | None = 
             p = _piece(text, f.value_span.start + m.start(), f.value_span.start + m.end())
             if p and _is_cap(p.text):
                 pending_mentions.append((p.start, p.end, "WORK", len(works), COMPONENT_LIST))
-                iw = _W(p.text, (p.start, p.end), kind=None, from_list=True)
+                iw = _W(p.text, (p.start, p.end), kind=None, from_list=True, source="infobox")
                 iw.evidence.append((p.start, p.end))
                 works.append(iw)
 
@@ -1546,23 +1577,39 @@ def extract_works(document: Document, sentences: list[tuple[int, int]] | None = 
                 return i
         return None
 
+    def same_name(name: str, k: int, prefix: bool = False) -> bool:
+        f_ = fold(name)
+        if not f_:
+            return False
+        w = works[k]
+        for n in w.names() + [x for x in (_main_title(w.title),) if x]:
+            fn = fold(n)
+            if fn == f_ or prefix and len(f_.split()) >= 2 and fn.startswith(f_ + " "):
+                return True
+        return False
+
     for i, w in enumerate(works):
         if w.merged_into is not None:
             continue
-        for al in list(w.aliases):
-            j = lookup(al, [k for k in range(len(works)) if k != i])
-            if j is not None and fold(works[j].title) == fold(al):
-                _merge(works, i, j)
+        others = [k for k in range(len(works)) if k != i and works[k].merged_into is None]
+        target = None
+        for al in w.aliases:
+            target = next((k for k in others if fold(works[k].title) == fold(al)), None)
+            if target is not None:
                 break
-        else:
-            if w.original_title:
-                j = lookup(w.original_title, [k for k in range(len(works)) if k != i and works[k].original_title])
-                if j is not None and j < i:
-                    _merge(works, i, j)
-            if w.merged_into is None:
-                j = lookup(w.title, [k for k in range(i) if works[k].merged_into is None])
-                if j is not None:
-                    _merge(works, i, j)
+        if target is None and w.original_title:
+            target = next((k for k in others if (k < i or works[k].original_title)
+                           and same_name(w.original_title, k, prefix=True)), None)
+        if target is None:
+            target = next((k for k in others if k < i and same_name(w.title, k)), None)
+        if target is not None:
+            _merge(works, i, root(target))
+    # "Selections from the Rihla", "Abridged from the Gibb and Beckingham translation"
+    for i, w in enumerate(works):
+        for ref in w.part_of:
+            j = _resolve_ref(works, ref, i, same_name)
+            if j is not None and root(j) != root(i):
+                _merge(works, root(i), root(j))
 
     # ------------------------------------------------------------ the prose
     def known_names() -> dict[str, int]:
@@ -1582,11 +1629,14 @@ def extract_works(document: Document, sentences: list[tuple[int, int]] | None = 
         if not in_negative(p.section) and (p.span.start, p.span.end) not in entry_spans
     ]
     sents = _sentences_in(text, para_spans, sentences)
+    prose_mentions: list[tuple[int, int, int]] = []
+    _under_title(document, works, known, sents, root, prose_mentions)
+    known = _Known(known_names())
+    prose = _Prose(text, subj, known)
     cands: list[_Cand] = []
     for s, e in sents:
         cands.extend(prose.sentence(s, e))
 
-    prose_mentions: list[tuple[int, int, int]] = []
     for c in cands:
         title = text[c.start : c.end]
         if not _acceptable_title(title, subj):
@@ -1622,7 +1672,9 @@ def extract_works(document: Document, sentences: list[tuple[int, int]] | None = 
 
     # every other mention of a known title in the prose
     known = _Known(known_names())
-    for s, e in sents:
+    headings = [(h.heading_span.start, h.heading_span.end) for i, h in enumerate(document.sections)
+                if not in_negative(i)]
+    for s, e in sorted(sents + headings):
         if known.re is None:
             break
         for m in known.re.finditer(text, s, e):
@@ -1689,12 +1741,79 @@ def _merge(works: list[_W], i: int, j: int) -> None:
     b.years.extend(a.years)
     b.translators.extend(x for x in a.translators if x not in b.translators)
     b.editors.extend(x for x in a.editors if x not in b.editors)
+    if b.kind in _GENERIC_KINDS and a.kind not in _GENERIC_KINDS:
+        b.kind = a.kind
+    b.kind = b.kind or a.kind
     b.publisher = b.publisher or a.publisher
     b.place = b.place or a.place
     b.original_title = b.original_title or a.original_title
     b.original_year = _earliest([b.original_year, a.original_year])
     b.evidence.extend(x for x in a.evidence if x not in b.evidence)
     a.merged_into = j
+
+
+_UNDER_TITLE = re.compile(r"\bunder\s+the\s+(?:title|name)\s+")
+_DEFINITE_WORK = re.compile(
+    r"\b(?:(?:the|this)\s+(?:" + "|".join(n for n in WORK_NOUNS if " " not in n) + r"|manuscript|text)|it)\b"
+)
+
+
+def _under_title(document: Document, works: list[_W], known: _Known, sents, root, out: list) -> None:
+    """"... completed the book in 1355 under the title X (Y)": X and Y name the
+    work the section is about (the last known work named before, its heading
+    included)."""
+    text = document.text
+    for s, e in sents:
+        for m in _UNDER_TITLE.finditer(text, s, e):
+            if not _DEFINITE_WORK.search(text, s, m.start()):
+                continue
+            t1 = _read_title(text, m.end(), e, known=known)
+            if not t1:
+                continue
+            titles = [t1]
+            pm = re.match(r"\s*\(", text[t1[1] : e])
+            if pm:
+                t2 = _read_title(text, t1[1] + pm.end(), e, known=known)
+                if t2 and text[t2[1] : t2[1] + 1] == ")":
+                    titles.append(t2)
+            sec = document.section_at(s)
+            lo = sec.heading_span.start if sec else 0
+            referent = None
+            if known.re is not None:
+                for km in known.re.finditer(text, lo, s):
+                    if _is_cap(km.group()) and _known_ok(text, km.start(), km.end(), lo, set()):
+                        i = known.by_fold.get(fold(km.group()))
+                        if i is not None:
+                            referent = root(i)
+            if referent is None:
+                continue
+            for a, b in titles:
+                name = text[a:b]
+                j = _link(works, name, None)
+                if j is not None:
+                    j = root(j)
+                    if j != referent and "list" not in (works[j].source, works[referent].source) or \
+                            j != referent and works[referent].source != "list":
+                        _merge(works, j, referent)
+                elif fold(name) not in {fold(x) for x in works[referent].names()}:
+                    works[referent].aliases.append(name)
+                out.append((a, b, referent))
+
+
+def _resolve_ref(works: list[_W], ref: str, i: int, same_name) -> int | None:
+    """The work a part-of reference names: a title, or "the X and Y translation"."""
+    t = re.sub(r"^(?:the|an?)\s+", "", ref.strip().rstrip("."), flags=re.I)
+    m = re.match(r"(.+?)\s+(?:translation|edition|version|text)s?$", t)
+    if m:
+        names = [n for n in re.split(r",\s*|\s+and\s+|\s*&\s*", m.group(1)) if n]
+        for k, w in enumerate(works):
+            people = " ".join(w.translators + w.editors)
+            if k != i and w.source == "list" and people and all(re.search(r"\b%s\b" % re.escape(n), people) for n in names):
+                return k
+    for k in range(len(works)):
+        if k != i and works[k].merged_into is None and same_name(t, k):
+            return k
+    return None
 
 
 def _is_list_title(w: _W, name: str) -> bool:
