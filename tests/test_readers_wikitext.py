@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -114,19 +113,6 @@ def test_fixture_other_blocks(serge: Document) -> None:
     assert "Sources: British Library Catalogue and Catalog of the Library of Congress." in paragraphs(serge)
 
 
-def test_fixture_is_fast() -> None:
-    source = FIXTURE.read_text(encoding="utf-8")
-    page = source + "\n\n" + source  # about 25 KB
-    assert len(page) > 20_000
-    read(page, "big.wiki")
-    best = min(_timed(lambda: read(page, "big.wiki")) for _ in range(5))
-    assert best < 0.1
-
-
-def _timed(fn) -> float:
-    start = time.perf_counter()
-    fn()
-    return time.perf_counter() - start
 
 
 # -- markup ----------------------------------------------------------------------

