@@ -11,6 +11,7 @@ and anchor relative dates.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import Iterable
@@ -24,6 +25,8 @@ from ..folding import fold
 from ..model import Claim, Entity, Mention, Place, Record, Subject, TimeExpr, Work
 from . import names as _names  # noqa: F401  (registers vitagraph_names)
 from .claims import find_claims
+from .events import Context as EventContext
+from .events import find_events, lead_life_events
 from .model import load_base
 from .places import PlaceIndex
 from .resolve import ORG_WORDS, Form, cluster, decide_labels, parenthetical_aliases
@@ -113,6 +116,7 @@ class Extractor:
                 cands.append(Candidate(m.start, m.end, m.text, m.label, (m.start, m.end), component=m.component,
                                        prep="in" if m.label == "PLACE" else None))
         cands.sort(key=lambda c: c.start)
+        self.places.begin_document([c.text for c in cands if c.label in ("PLACE", "FAC") and c.component in ("ner", "infobox", "works_list")])
         alias_pairs = self._parenthesised(text, cands)
         cands.sort(key=lambda c: c.start)
         self._sites(cands, text)
@@ -172,14 +176,16 @@ class Extractor:
 
         entities, mentions = self._entities(forms, canon, subject, subject_keys)
         mentions += [m for m in works.mentions if m.label == "WORK"]
+        mentions += self._untagged_occurrences(text, blocks, mentions, entities)
         if subject:
-            mentions += self._pronouns(docs, subject)
+            mentions += self._pronouns(docs, subject, mentions)
         mentions.sort(key=lambda m: (m.start, m.end))
 
         places = self._places(entities, place_of)
         times = find_times(document, blocks, exclude=work_spans)
         claims = self._claims(docs, mentions, entities, subject, works.works)
         subj = self._subject_record(document, subject, entities, places, times)
+        events = self._events(document, docs, mentions, times, places, subj)
         return Record(
             document=document.name,
             subject=subj,
@@ -189,7 +195,7 @@ class Extractor:
             places=tuple(places),
             works=tuple(works.works),
             claims=tuple(claims),
-            events=(),
+            events=tuple(events),
             version=__version__,
         )
 
@@ -253,6 +259,19 @@ class Extractor:
                 c.label = "PLACE"
                 self.places.known.cache_clear()
 
+    def _events(self, document: Document, docs, mentions, times, places, subj) -> list:
+        ctx = EventContext(document.text, list(mentions), list(times), {p.entity: p for p in places})
+        born = subj.born_date if subj else None
+        died = subj.died_date if subj else None
+        lead = document.paragraphs[0].span if document.paragraphs else None
+        out = lead_life_events(
+            document.text, (lead.start, lead.end) if lead else None, list(times), born, died,
+            subj.born_place if subj else None, subj.died_place if subj else None,
+        )
+        out += find_events(docs, ctx, born=born, died=died)
+        out.sort(key=lambda e: (e.evidence.start, e.evidence.end))
+        return out
+
     def _entities(
         self, forms: dict[str, Form], canon: dict[str, str], subject: SubjectInfo | None, subject_keys: set[str]
     ) -> tuple[dict[str, Entity], list[Mention]]:
@@ -287,28 +306,61 @@ class Extractor:
                     mentions.append(Mention(c.start, c.end, c.text, label, eid, c.component))
         return entities, mentions
 
-    def _pronouns(self, docs: list[tuple[int, Doc]], subject: SubjectInfo) -> list[Mention]:
-        """He/his (or she/her) → the subject, unless another person of that sentence is nearer.
+    def _untagged_occurrences(self, text: str, blocks: list[Block], mentions: list[Mention], entities: dict[str, Entity]) -> list[Mention]:
+        """Document-level consistency: a name tagged once is that entity wherever it recurs.
 
-        Biographies keep their subject as the default referent; a pronoun
-        right after another named person of the same sentence is left alone.
+        spaCy tags "Serge" in one sentence and not the next; every exact,
+        word-bounded occurrence of an entity's name in prose becomes a mention.
+        """
+        names: dict[str, tuple[str, str]] = {}
+        for m in mentions:
+            if m.entity and m.label in ("PERSON", "ORG", "PLACE") and len(m.text) >= 3 and m.text[:1].isupper():
+                names.setdefault(m.text, (m.entity, m.label))
+        if not names:
+            return []
+        pattern = re.compile(r"(?<![\w'’-])(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?![\w'’-]*[\w])")
+        taken = sorted((m.start, m.end) for m in mentions)
+        starts = [a for a, _ in taken]
+        out = []
+        for b in blocks:
+            if b.kind != "prose":
+                continue
+            for hit in pattern.finditer(text, b.start, b.end):
+                a, z = hit.start(), hit.end()
+                i = bisect.bisect_right(starts, a) - 1
+                if (i >= 0 and taken[i][1] > a) or (i + 1 < len(taken) and taken[i + 1][0] < z):
+                    continue
+                eid, label = names[hit.group(0)]
+                out.append(Mention(a, z, hit.group(0), label, eid, "consistency"))
+        return out
+
+    def _pronouns(self, docs: list[tuple[int, Doc]], subject: SubjectInfo, mentions: list[Mention]) -> list[Mention]:
+        """He/his (or she/her) → the subject, unless another person is the nearer antecedent.
+
+        Biographies keep their subject as the default referent. A pronoun is
+        left alone when, in the same sentence and after the last subject
+        mention, another (resolved) person was named as a subject or object.
         """
         words = PRONOUNS.get(subject.gender or "", set())
+        people = sorted((m for m in mentions if m.label == "PERSON" and m.entity), key=lambda m: m.start)
+        starts = [m.start for m in people]
         out = []
         for offset, doc in docs:
             if not doc.has_annotation("SENT_START"):
                 continue
             for sent in doc.sents:
-                persons = [e for e in sent.ents if e.label_ == "PERSON"]
+                s0 = offset + sent.start_char
                 for tok in sent:
                     if tok.lower_ not in words:
                         continue
-                    rivals = [e for e in persons if e.end <= tok.i and not subject.matches(e.text)]
-                    subject_before = [e for e in persons if e.end <= tok.i and subject.matches(e.text)]
-                    if rivals and (not subject_before or rivals[-1].start > subject_before[-1].start) and tok.dep_ in ("nsubj", "poss") and rivals[-1].root.dep_ in ("dobj", "pobj", "nsubj"):
-                        continue
-                    s = offset + tok.idx
-                    out.append(Mention(s, s + len(tok.text), tok.text, "PERSON", "person:subject", "coref"))
+                    pos = offset + tok.idx
+                    i = bisect.bisect_left(starts, s0)
+                    before = [m for m in people[i:] if m.end <= pos]
+                    if before and before[-1].entity != "person:subject" and tok.dep_ in ("nsubj", "nsubjpass"):
+                        last_subject = max((m.start for m in before if m.entity == "person:subject"), default=-1)
+                        if before[-1].start > last_subject and not tok.lower_.startswith(("his", "her")):
+                            continue
+                    out.append(Mention(pos, pos + len(tok.text), tok.text, "PERSON", "person:subject", "coref"))
         return out
 
     def _places(self, entities: dict[str, Entity], place_of: dict[str, object]) -> list[Place]:

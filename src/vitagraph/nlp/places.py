@@ -20,6 +20,13 @@ class PlaceIndex:
         self.gz = gazetteer
         self.known = lru_cache(maxsize=8192)(self._known)
         self.sites: dict[str, GazPlace] = {}
+        self.context_names: tuple[str, ...] = ()
+
+    def begin_document(self, place_names: list[str]) -> None:
+        """The document's place-like names support each other ("Bryn Mawr" near "Pennsylvania")."""
+        self.sites = {}
+        self.context_names = tuple(dict.fromkeys(place_names))[:200]
+        self.known.cache_clear()
 
     @classmethod
     def default(cls) -> PlaceIndex:
@@ -30,7 +37,8 @@ class PlaceIndex:
         if name in self.sites:
             return self.sites[name]
         try:
-            return self.gz.resolve(name, Context(words=("in",)) if cue else None)
+            others = tuple(n for n in self.context_names if n != name)
+            return self.gz.resolve(name, Context(names=others, words=("in",) if cue else ()))
         except Exception:  # a malformed name must not stop extraction
             return None
 

@@ -28,24 +28,25 @@ for the same title ("Men in Prison (1930)"). Every mention keeps offsets with
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Iterable
 
 from ..document import Document
 from ..model import Evidence, Mention, Work
 
 __all__ = [
-    "WorksResult",
     "Entry",
     "Piece",
-    "works_kind",
-    "parse_entry",
-    "read_prose_titles",
+    "WorksResult",
     "extract_works",
     "fold",
+    "parse_entry",
+    "read_prose_titles",
+    "works_kind",
 ]
 
 COMPONENT_LIST = "works_list"
@@ -121,7 +122,9 @@ def _year_from_match(m: re.Match, strict: bool = True) -> Year | None:
     return Year(value, a, m.start(), m.end())
 
 
-def find_years(text: str, start: int = 0, end: int | None = None, strict: bool = True) -> list[Year]:
+def find_years(
+    text: str, start: int = 0, end: int | None = None, strict: bool = True
+) -> list[Year]:
     end = len(text) if end is None else end
     out = []
     for m in _YEAR_RE.finditer(text, start, end):
@@ -178,7 +181,10 @@ _HEADING_KINDS: tuple[tuple[re.Pattern, str], ...] = tuple(
         (r"photographs?|photography", "photograph"),
         (r"discography|albums?|recordings?|singles", "album"),
         (r"filmography|films?|movies?", "film"),
-        (r"compositions?|operas?|symphon(?:y|ies)|musical works|list of works|songs?|works for \w+", "composition"),
+        (
+            r"compositions?|operas?|symphon(?:y|ies)|musical works|list of works|songs?|works for \w+",
+            "composition",
+        ),
         (r"screenplays?|scripts?", "screenplay"),
         (r"libretti|librettos?", "libretto"),
         (r"translations?", "translation"),
@@ -254,8 +260,7 @@ ENGLISH_STOP = frozenset(
     into over under than so such very more most""".split()
 )
 NOT_TITLE_START = frozenset(
-    """he she it his her its they them their this that these those there here we you i who which
-    what when where while after before although though however because since during despite
+    """he she it his her its they them their this that these those there here we you i
     january february march april may june july august september october november december""".split()
 )
 
@@ -308,14 +313,21 @@ for _kind, _nouns in {
     for _n in _nouns.split("|"):
         WORK_NOUNS[_n] = _kind
 _PLURAL_NOUNS = frozenset(
-    n for n in WORK_NOUNS
-    if n.split()[0].endswith(("s", "ies")) and n not in ("analysis", "thesis", "canvas", "series")
+    n
+    for n in WORK_NOUNS
+    if n.split()[0].endswith(("s", "ies"))
+    and n not in ("analysis", "thesis", "canvas", "series")
     or n in ("poetry", "correspondence", "writings")
 )
 _GENERIC_KINDS = frozenset({None, "work", "book", "non-fiction", "volume", "translation"})
 _ADJ_KINDS = {
-    "philosophical": "philosophy", "historical": "history", "political": "political",
-    "autobiographical": "memoir", "poetic": "poetry", "rhetorical": "rhetoric", "critical": "criticism",
+    "philosophical": "philosophy",
+    "historical": "history",
+    "political": "political",
+    "autobiographical": "memoir",
+    "poetic": "poetry",
+    "rhetorical": "rhetoric",
+    "critical": "criticism",
 }
 _JOURNAL_HEADS = frozenset(
     "notebook notebooks journal journals diary diaries carnets cahiers tagebucher tagebuch".split()
@@ -323,8 +335,11 @@ _JOURNAL_HEADS = frozenset(
 _MEMOIR_HEADS = frozenset("memoir memoirs recollections reminiscences souvenirs memoires".split())
 
 _NOUN_RE = re.compile(
-    r"(?<![\w\-])(?:" + "|".join(re.escape(n).replace(r"\ ", r"\s+")
-                                 for n in sorted(WORK_NOUNS, key=len, reverse=True)) + r")(?![\w\-])"
+    r"(?<![\w\-])(?:"
+    + "|".join(
+        re.escape(n).replace(r"\ ", r"\s+") for n in sorted(WORK_NOUNS, key=len, reverse=True)
+    )
+    + r")(?![\w\-])"
 )
 _CREATE_VERBS = (
     "wrote|write|writes|writing|published|publish|publishes|publishing|produced|producing|"
@@ -343,7 +358,9 @@ _AGENT_SKIP = re.compile(
     r"have|would|could|did|quickly|immediately|continued\s+to|went\s+on\s+to|began\s+to|started\s+to|"
     r"went\s+on|sat\s+down\s+to|set\s+out\s+to|was\s+to|once\s+again|again))*\s*$"
 )
-_PREPS = frozenset("for in to at with from by on into about under against through than upon onto".split())
+_PREPS = frozenset(
+    "for in to at with from by on into about under against through than upon onto".split()
+)
 _DETS = frozenset(
     """the a an this these those some several many most all both two three four five six seven
     eight nine ten first second third last final other another such one""".split()
@@ -358,7 +375,7 @@ _LINK_PHRASE = re.compile(
     r"(?:as|under\s+the\s+title)\s+|revised\s+(?:edition|version)\s+of\s+|(?:a\s+)?new\s+edition\s+of\s+|"
     r"originally\s+|english\s+title:?\s+|in\s+English:?\s+|aka\s+|also\s+known\s+as\s+|"
     r"(?:english\s+)?translation\s+of:?\s+",
-    re.I,
+    re.IGNORECASE,
 )
 
 # ====================================================================== words & titles
@@ -394,11 +411,13 @@ class _Known:
                 continue
             pats.append(r"\s+".join(re.escape(p) for p in name.split()))
         self.re = (
-            re.compile(r"(?<![\w'’])(?:" + "|".join(pats) + r")(?![\w'’])", re.I) if pats else None
+            re.compile(r"(?<![\w'’])(?:" + "|".join(pats) + r")(?![\w'’])", re.IGNORECASE)
+            if pats
+            else None
         )
 
     @classmethod
-    def rebuilt(cls, old: "_Known", names: dict[str, int]) -> "_Known":
+    def rebuilt(cls, old: _Known, names: dict[str, int]) -> _Known:
         """The same matcher if the names have not changed, else a new one."""
         if old.names == names:
             return old
@@ -414,7 +433,12 @@ class _Known:
 
 
 def _read_title(
-    text: str, p: int, lim: int, *, list_ctx: bool = False, known: _Known | None = None,
+    text: str,
+    p: int,
+    lim: int,
+    *,
+    list_ctx: bool = False,
+    known: _Known | None = None,
     allow_poss: bool = True,
 ) -> tuple[int, int] | None:
     """The span of a title starting at ``p`` (after spaces), or None."""
@@ -447,8 +471,6 @@ def _read_title(
             break
         w = m.group()
         wl = w.lower()
-        if n_words and not prev_function and wl in FUNCTION_WORDS and not _is_cap(w):
-            pass
         is_fn = not _is_cap(w) and wl in FUNCTION_WORDS
         n_words += 1
         if first:
@@ -461,18 +483,26 @@ def _read_title(
             last_good = last_upper = m.end()
         elif list_ctx and wl in ("and", "or"):
             # "War and Peace": two single words stay one title; otherwise "and" ends it
-            pair = re.match(r"\s+([A-Z][\w'’\-]*)(?=\s*(?:[,;.()]|$|\s+(?:and|or|in|was|were|is|which|that|by)\b|\s+[a-z]))",
-                            text[m.end() : lim])
-            if n_words == 2 and pair and not re.match(r"\s+(?:The|A|An|La|Le|Les|El|Die|Der|Das|De)\b", text[m.end():lim]):
+            pair = re.match(
+                r"\s+([A-Z][\w'’\-]*)(?=\s*(?:[,;.()]|$|\s+(?:and|or|in|was|were|is|which|that|by)\b|\s+[a-z]))",
+                text[m.end() : lim],
+            )
+            if (
+                n_words == 2
+                and pair
+                and not re.match(
+                    r"\s+(?:The|A|An|La|Le|Les|El|Die|Der|Das|De)\b", text[m.end() : lim]
+                )
+            ):
                 last_good = last_upper = m.end() + pair.end()
-                q = last_good
-                break
             break
         elif w[0].isdigit() and prev_function:
             break
-        elif wl in ("major", "minor", "flat", "sharp") and re.search(r"\b[A-G](?:[\-‐]?(?:flat|sharp))?\s$", text[p:m.start()]):
-            last_good = last_upper = m.end()
-        elif _is_cap(w):
+        elif (
+            wl in ("major", "minor", "flat", "sharp")
+            and re.search(r"\b[A-G](?:[\-‐]?(?:flat|sharp))?\s$", text[p : m.start()])
+            or _is_cap(w)
+        ):
             last_good = last_upper = m.end()
         elif wl in FUNCTION_WORDS or re.match(r"(?:d|l|qu)['’]\w", wl):
             if re.match(r"(?:d|l|qu)['’]\w", wl) and not _is_cap(wl.split("'")[-1].split("’")[-1]):
@@ -489,7 +519,7 @@ def _read_title(
         if r >= lim:
             break
         nxt = text[r]
-        if nxt == " " and r + 1 < lim and text[r + 1] not in "(–—-[\"“":
+        if nxt == " " and r + 1 < lim and text[r + 1] not in '(–—-["“':
             q = r + 1
             continue
         if nxt == ":" and text[r + 1 : r + 2] == " " and r + 2 < lim and _is_cap(text[r + 2]):
@@ -509,7 +539,11 @@ def _read_title(
                 break
             q = r + 2
             continue
-        if nxt == "." and wl in ("no", "nos", "op", "vol", "k", "bwv", "hob", "d") and re.match(r"\.\s?\d", text[r : r + 3]):
+        if (
+            nxt == "."
+            and wl in ("no", "nos", "op", "vol", "k", "bwv", "hob", "d")
+            and re.match(r"\.\s?\d", text[r : r + 3])
+        ):
             q = r + 1 + (1 if text[r + 1 : r + 2] == " " else 0)
             continue
         if nxt in "?!" and last_good == r:
@@ -594,14 +628,31 @@ _PUBLISHER_WORDS = re.compile(
 _ART_MEDIA = re.compile(
     r"\b(?:oil|tempera|watercolou?r|gouache|acrylic|fresco|pastel|charcoal|ink|pencil|bronze|marble|"
     r"woodcut|etching|lithograph|engraving|mixed media)\b(?:\s+on\s+\w+)?",
-    re.I,
+    re.IGNORECASE,
 )
 _ENTRY_KIND_WORDS = {
-    "novel": "novel", "novella": "novella", "poem": "poetry", "poems": "poetry", "play": "play",
-    "opera": "opera", "ballet": "ballet", "symphony": "symphony", "film": "film", "album": "album",
-    "essay": "essay", "essays": "collection", "short stories": "short story", "memoir": "memoir",
-    "pamphlet": "pamphlet", "biography": "biography", "oratorio": "oratorio", "song": "song",
-    "single": "single", "documentary": "film", "screenplay": "screenplay", "treatise": "treatise",
+    "novel": "novel",
+    "novella": "novella",
+    "poem": "poetry",
+    "poems": "poetry",
+    "play": "play",
+    "opera": "opera",
+    "ballet": "ballet",
+    "symphony": "symphony",
+    "film": "film",
+    "album": "album",
+    "essay": "essay",
+    "essays": "collection",
+    "short stories": "short story",
+    "memoir": "memoir",
+    "pamphlet": "pamphlet",
+    "biography": "biography",
+    "oratorio": "oratorio",
+    "song": "song",
+    "single": "single",
+    "documentary": "film",
+    "screenplay": "screenplay",
+    "treatise": "treatise",
 }
 _KNOWN_PLACES = frozenset(
     "London|New York|Paris|Berlin|Boston|Chicago|Oxford|Cambridge|Moscow|Leningrad|Petrograd|Vienna|Rome|"
@@ -609,7 +660,9 @@ _KNOWN_PLACES = frozenset(
     "Stockholm|Copenhagen|Oslo|Prague|Warsaw|Budapest|Lisbon|Dublin|Edinburgh|Glasgow|Manchester|Toronto|"
     "Montreal|Montréal|Sydney|Melbourne|Philadelphia|Washington|Baltimore|Princeton|Berkeley|Mexico City|"
     "Buenos Aires|Tokyo|Beijing|Delhi|Cairo|Athens|Istanbul|Harmondsworth|Garden City|San Francisco|"
-    "Los Angeles|Bloomington|Manila|Leiden|Basel|Stuttgart|Göttingen|Heidelberg|Bologna|Venice|Naples".split("|")
+    "Los Angeles|Bloomington|Manila|Leiden|Basel|Stuttgart|Göttingen|Heidelberg|Bologna|Venice|Naples".split(
+        "|"
+    )
 )
 
 _FIELD_KEYS = re.compile(
@@ -636,7 +689,9 @@ _FIELD_KEYS = re.compile(
     r"sources?\s*:|dissertation\b|thesis\b)|[A-Z]\w+\s+(?:volumes?|parts?|editions?|printings?)\b)"
 )
 # Field keys must start a segment: after the title, a ';', a '.', a ',' or a ')'.
-_SEG_BREAK = re.compile(r";|(?<=[^\s.])\.(?=\s+[A-Z\"“'])|,(?=\s+(?:[Ee]dited|[Tt]ranslated|[Ww]ith\s+[A-Z]))")
+_SEG_BREAK = re.compile(
+    r";|(?<=[^\s.])\.(?=\s+[A-Z\"“'])|,(?=\s+(?:[Ee]dited|[Tt]ranslated|[Ww]ith\s+[A-Z]))"
+)
 
 _AUTHOR_PREFIX = re.compile(
     r"^(?P<a>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?,\s+(?:[A-Z][\w'’\-]*\.?\s*){1,4}?)"
@@ -649,11 +704,14 @@ _LEAD_YEAR = re.compile(
 
 
 def _piece(text: str, s: int, e: int) -> Piece | None:
-    while s < e and text[s] in " \t,;:.": s += 1  # noqa: E701
-    while e > s and text[e - 1] in " \t,;:": e -= 1  # noqa: E701
+    while s < e and text[s] in " \t,;:.":
+        s += 1
+    while e > s and text[e - 1] in " \t,;:":
+        e -= 1
     if e > s and text[e - 1] == "." and not _ABBREV_DOT_END.search(text, s, e):
         e -= 1
-    while e > s and text[e - 1] in " \t,;:": e -= 1  # noqa: E701
+    while e > s and text[e - 1] in " \t,;:":
+        e -= 1
     if e <= s:
         return None
     return Piece(text[s:e], s, e)
@@ -662,10 +720,20 @@ def _piece(text: str, s: int, e: int) -> Piece | None:
 def _unitalic(text: str, s: int, e: int) -> tuple[int, int]:
     """Strip quotes or wiki italics around a title span."""
     for o, c in (("''", "''"), ('"', '"'), ("“", "”"), ("«", "»"), ("*", "*"), ("_", "_")):
-        if text.startswith(o, s) and text[s:e].rstrip(" .,").endswith(c) and e - s > len(o) + len(c):
+        if (
+            text.startswith(o, s)
+            and text[s:e].rstrip(" .,").endswith(c)
+            and e - s > len(o) + len(c)
+        ):
             inner_end = s + len(text[s:e].rstrip(" .,")) - len(c)
             return s + len(o), inner_end
     return s, e
+
+
+_NAME_TOKEN = re.compile(
+    r"\s*(?:(?P<init>(?:[A-Z]\.(?:\s?|-))*[A-Z]\.)(?=[\s,;:]|$|[A-Z])|(?P<w>[A-Z][\w'’\-]*)(?=[\s,;.:]|$)|"
+    r"(?P<part>de|da|di|del|della|van|von|der|den|du|le|la|ibn|bin|al-\w+|y)(?=\s))"
+)
 
 
 def _split_names(text: str, s: int, e: int) -> tuple[list[Piece], int]:
@@ -676,17 +744,13 @@ def _split_names(text: str, s: int, e: int) -> tuple[list[Piece], int]:
     """
     names: list[Piece] = []
     q = s
-    tok = re.compile(
-        r"\s*(?:(?P<init>(?:[A-Z]\.(?:\s?|-))*[A-Z]\.)(?=[\s,;:]|$|[A-Z])|(?P<w>[A-Z][\w'’\-]*)(?=[\s,;.:]|$)|"
-        r"(?P<part>de|da|di|del|della|van|von|der|den|du|le|la|ibn|bin|al-\w+|y)(?=\s))"
-    )
+    tok = _NAME_TOKEN
     while q < e:
         m = re.match(r"\s*(?:,|and\b|&|with\b)?\s*", text[q:e])
         start = q + m.end() if m else q
         if start >= e:
             break
         # a part with a colon is a place ("London: Merlin Press")
-        seg_end = len(text[:e])
         colon = text.find(":", start, e)
         comma = text.find(",", start, e)
         if colon != -1 and (comma == -1 or colon < comma):
@@ -705,12 +769,20 @@ def _split_names(text: str, s: int, e: int) -> tuple[list[Piece], int]:
             break
         if len(toks) == 1 and toks[0][2] == "w":
             # a single capitalised word is a name only before "and First Last" ("Willa and Edwin Muir")
-            nxt = re.match(r"\s+and\s+([A-Z][\w'’\-]*)\s+(?:[A-Z]\.\s*)*([A-Z][\w'’\-]+)(?=[\s,;.:]|$)",
-                           text[toks[0][1] : e])
+            nxt = re.match(
+                r"\s+and\s+([A-Z][\w'’\-]*)\s+(?:[A-Z]\.\s*)*([A-Z][\w'’\-]+)(?=[\s,;.:]|$)",
+                text[toks[0][1] : e],
+            )
             if not nxt:
                 break
-            names.append(Piece(text[toks[0][0] : toks[0][1]], toks[0][0], toks[0][1],
-                               value=f"{text[toks[0][0] : toks[0][1]]} {nxt.group(2)}"))
+            names.append(
+                Piece(
+                    text[toks[0][0] : toks[0][1]],
+                    toks[0][0],
+                    toks[0][1],
+                    value=f"{text[toks[0][0] : toks[0][1]]} {nxt.group(2)}",
+                )
+            )
             q = toks[0][1]
             continue
         # a publisher glued after the name: "James Brook PM Press"
@@ -727,14 +799,15 @@ def _split_names(text: str, s: int, e: int) -> tuple[list[Piece], int]:
             if cut is None:
                 break
             name_toks = toks[:cut]
-            names.append(Piece(text[name_toks[0][0] : name_toks[-1][1]], name_toks[0][0], name_toks[-1][1]))
+            names.append(
+                Piece(text[name_toks[0][0] : name_toks[-1][1]], name_toks[0][0], name_toks[-1][1])
+            )
             return names, name_toks[-1][1]
         names.append(Piece(text[toks[0][0] : toks[-1][1]], toks[0][0], toks[-1][1]))
         q = toks[-1][1]
         nm = re.match(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s+with\s+)(?=[A-Z])", text[q:e])
         if not nm:
             break
-        del seg_end
     end = names[-1].end if names else s
     return names, end
 
@@ -744,10 +817,14 @@ def _read_publication(text: str, s: int, e: int, entry: Entry, loose: bool = Tru
     seg = text[s:e]
     med = _ART_MEDIA.search(seg)
     if med and med.start() < 3:
-        entry.kind = entry.kind or ("sculpture" if re.match(r"bronze|marble", med.group(), re.I) else "painting")
+        entry.kind = entry.kind or (
+            "sculpture" if re.match(r"bronze|marble", med.group(), re.IGNORECASE) else "painting"
+        )
         s += med.end()
         seg = text[s:e]
-    pages = re.search(r"\s*(?::\s*\d+(?:\s*[" + _DASH + r"]\s*\d+)?|,\s*pp?\.\s*\d+.*)\s*\.?\s*$", text[s:e])
+    pages = re.search(
+        r"\s*(?::\s*\d+(?:\s*[" + _DASH + r"]\s*\d+)?|,\s*pp?\.\s*\d+.*)\s*\.?\s*$", text[s:e]
+    )
     if pages:
         e = s + pages.start()
     for y in find_years(text, s, e):
@@ -790,15 +867,24 @@ def _read_publication(text: str, s: int, e: int, entry: Entry, loose: bool = Tru
         pieces = kept
     holder = entry.kind in ("painting", "sculpture", "photograph", "drawing")
     for i, p in enumerate(pieces):
-        if holder and not entry.places and (_PUBLISHER_WORDS.search(p.text) or i == 0) and p.text not in _KNOWN_PLACES:
+        if (
+            holder
+            and not entry.places
+            and (_PUBLISHER_WORDS.search(p.text) or i == 0)
+            and p.text not in _KNOWN_PLACES
+        ):
             entry.holders.append(p)
         elif _PUBLISHER_WORDS.search(p.text) and not publisher_found:
             entry.publishers.append(p)
             publisher_found = True
-        elif p.text in _KNOWN_PLACES or publisher_found or i > 0:
-            entry.places.append(p)
-        elif len(pieces) == 1 and re.fullmatch(r"[A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+)?", p.text) and \
-                p.text in _KNOWN_PLACES:
+        elif (
+            p.text in _KNOWN_PLACES
+            or publisher_found
+            or i > 0
+            or len(pieces) == 1
+            and re.fullmatch(r"[A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+)?", p.text)
+            and p.text in _KNOWN_PLACES
+        ):
             entry.places.append(p)
         else:
             entry.publishers.append(p)
@@ -857,7 +943,12 @@ def _paren_groups(text: str, s: int, e: int) -> list[tuple[int, int]]:
 def _read_paren(text: str, a: int, b: int, entry: Entry) -> None:
     """The inside of one parenthesis of an entry, ``text[a:b]``."""
     inner = text[a:b]
-    lead = re.match(r"\s*(?:c\.\s*)?(?:AD\s*)?\d{1,4}(?:\s*[" + _DASH + r"/]\s*\d{1,4})?(?:\s*(?:BC|BCE|AD|CE))?\b", inner)
+    lead = re.match(
+        r"\s*(?:c\.\s*)?(?:AD\s*)?\d{1,4}(?:\s*["
+        + _DASH
+        + r"/]\s*\d{1,4})?(?:\s*(?:BC|BCE|AD|CE))?\b",
+        inner,
+    )
     if lead:
         ys = find_years(text, a, a + lead.end(), strict=False)
         if ys:
@@ -870,13 +961,17 @@ def _read_paren(text: str, a: int, b: int, entry: Entry) -> None:
             if rm:
                 r2 = rest + rm.end()
                 inner2 = text[r2:b]
-                if rm.group().strip() == "," and re.match(r"[A-Z]", inner2) and not _LINK_PHRASE.match(inner2) \
-                        and not find_years(text, r2, b):
+                if (
+                    rm.group().strip() == ","
+                    and re.match(r"[A-Z]", inner2)
+                    and not _LINK_PHRASE.match(inner2)
+                    and not find_years(text, r2, b)
+                ):
                     _read_publication(text, r2, b, entry, loose=True)
                 else:
                     _read_paren(text, r2, b, entry)
             return
-    w = re.match(r"\s*with\s+", inner, re.I)
+    w = re.match(r"\s*with\s+", inner, re.IGNORECASE)
     if w:
         names, _ = _split_names(text, a + w.end(), b)
         entry.coauthors.extend(names)
@@ -912,7 +1007,11 @@ def parse_entry(text: str, start: int = 0, end: int | None = None) -> Entry:
         e -= 1
     # author prefix: 'Serge, Victor. "Conquered City"', 'Darwin, C. (1859). On the Origin...'
     am = _AUTHOR_PREFIX.match(text[s:e])
-    if am and (am.group("y") or text[s + am.end() : s + am.end() + 1] in "\"“'" or am.group("a").count(".") >= 1):
+    if am and (
+        am.group("y")
+        or text[s + am.end() : s + am.end() + 1] in "\"“'"
+        or am.group("a").count(".") >= 1
+    ):
         if am.group("y"):
             ys = find_years(text, s + am.start("y"), s + am.end("y"), strict=False)
             if ys:
@@ -976,7 +1075,11 @@ def parse_entry(text: str, start: int = 0, end: int | None = None) -> Entry:
         if year_paren is None:
             # "Title, 1925" / "Title – 1925" / "Title, oil on canvas"
             tail = re.search(
-                r"(?:,\s*|\s+[" + _DASH + r"]\s+)(?=(?:c\.\s*)?\d{3,4}\b(?:\s*[" + _DASH + r"]\s*\d{2,4})?"
+                r"(?:,\s*|\s+["
+                + _DASH
+                + r"]\s+)(?=(?:c\.\s*)?\d{3,4}\b(?:\s*["
+                + _DASH
+                + r"]\s*\d{2,4})?"
                 r"(?:\s*(?:BC|BCE|AD))?\s*\.?\s*$)",
                 text[s:limit],
             )
@@ -1021,7 +1124,7 @@ def _read_fields(text: str, s: int, e: int, entry: Entry) -> None:
     bounds: list[tuple[int, int, re.Match | None]] = []
     cuts = sorted({s, e, *(k.start() for k in keys)})
     key_at = {k.start(): k for k in keys}
-    for a, b in zip(cuts, cuts[1:]):
+    for a, b in itertools.pairwise(cuts):
         k = key_at.get(a)
         if k is None or k.lastgroup not in ("orig", "alias", "incl"):
             # split further at ';' and sentence ends
@@ -1114,9 +1217,13 @@ def _split_sentences(text: str, s: int, e: int) -> list[tuple[int, int]]:
     for m in _SENT_END.finditer(text, s, e):
         before = re.search(r"(\S+)$", text[q : m.start()])
         w = before.group(1) if before else ""
-        core = w.rstrip(".!?\"”’)]").lower()
-        if w.endswith(".") and (core in _ABBREV or re.fullmatch(r"(?:[a-z]\.?)+", core) and len(core) <= 3
-                                or re.fullmatch(r"[A-Z]\.(?:[A-Z]\.)*", w)):
+        core = w.rstrip('.!?"”’)]').lower()
+        if w.endswith(".") and (
+            core in _ABBREV
+            or re.fullmatch(r"(?:[a-z]\.?)+", core)
+            and len(core) <= 3
+            or re.fullmatch(r"[A-Z]\.(?:[A-Z]\.)*", w)
+        ):
             continue
         out.append((q, m.start()))
         q = m.end()
@@ -1144,10 +1251,15 @@ class _Prose:
         self.subj = subject_tokens
         self.known = known
         self._last_plural = False
-        self._by_subject = re.compile(
-            r"\b(?:written|composed|authored|penned|painted|dictated|created|produced)\s+by\s+(?:"
-            + "|".join(re.escape(x) for x in sorted(subject_tokens)) + r")\b"
-        ) if subject_tokens else None
+        self._by_subject = (
+            re.compile(
+                r"\b(?:written|composed|authored|penned|painted|dictated|created|produced)\s+by\s+(?:"
+                + "|".join(re.escape(x) for x in sorted(subject_tokens))
+                + r")\b"
+            )
+            if subject_tokens
+            else None
+        )
 
     # ---------------------------------------------------------------- helpers
     def _is_subject_word(self, w: str) -> bool:
@@ -1226,7 +1338,21 @@ class _Prose:
             if wl in _PREPS:
                 prep = True
                 break
+            if wl in ("and", "or") and i > 0 and i + 1 < len(words):
+                # "his notable and best-known works": adjectives joined by "and"
+                before_w = words[i - 1].group()
+                if (
+                    before_w.islower()
+                    and before_w not in _CLAUSE_STOP
+                    and before_w not in _PREPS
+                    and before_w.endswith(
+                        ("al", "ed", "ive", "ous", "ful", "ic", "ary", "ble", "est", "own", "ing")
+                    )
+                ):
+                    continue
             if wl in _CLAUSE_STOP:
+                break
+            if wt[0].isdigit():
                 break
             if _is_cap(wt) and w.start() != s:
                 poss = "other"
@@ -1245,7 +1371,10 @@ class _Prose:
         if b == -1:
             return p
         inner = self.text[a:b]
-        lead = re.match(r"\s*(?:c\.\s*)?\d{1,4}(?:\s*[" + _DASH + r"]\s*\d{1,4})?(?:\s*(?:BC|BCE|AD|CE))?\b", inner)
+        lead = re.match(
+            r"\s*(?:c\.\s*)?\d{1,4}(?:\s*[" + _DASH + r"]\s*\d{1,4})?(?:\s*(?:BC|BCE|AD|CE))?\b",
+            inner,
+        )
         q = a
         if lead:
             ys = find_years(self.text, a, a + lead.end(), strict=False)
@@ -1319,19 +1448,57 @@ class _Prose:
                         r += 1
                     return r, kind, True
                 return -1, kind, True
-            if wt.lower() not in _DETS and wt.lower() not in ("his", "her") and not (
-                wt.lower() in _ADJ_KINDS or wt.endswith(("al", "ed", "ive", "ous", "ful", "ic", "ary", "er", "est", "ing"))
-                or wt.lower() in ("more", "most", "less", "extensive", "long", "short", "great", "new", "old", "early",
-                                  "late", "major", "minor", "own", "celebrated", "famous", "voluminous", "important")
+            if (
+                wt.lower() not in _DETS
+                and wt.lower() not in ("his", "her")
+                and not (
+                    wt.lower() in _ADJ_KINDS
+                    or wt.endswith(
+                        ("al", "ed", "ive", "ous", "ful", "ic", "ary", "er", "est", "ing")
+                    )
+                    or wt.lower()
+                    in (
+                        "more",
+                        "most",
+                        "less",
+                        "extensive",
+                        "long",
+                        "short",
+                        "great",
+                        "new",
+                        "old",
+                        "early",
+                        "late",
+                        "major",
+                        "minor",
+                        "own",
+                        "celebrated",
+                        "famous",
+                        "voluminous",
+                        "important",
+                    )
+                )
             ):
                 break
-            if wt.lower() in _DETS | {"his", "her"} and i + 1 < len(words) and _is_cap(words[i + 1].group()):
+            if (
+                wt.lower() in _DETS | {"his", "her"}
+                and i + 1 < len(words)
+                and _is_cap(words[i + 1].group())
+            ):
                 return words[i + 1].start(), None, False
         return q, None, False
 
     def _read_list(
-        self, p: int, lim: int, kind: str | None, out: list[_Cand], *, first_prefix: bool = True,
-        sentence_year: Year | None = None, from_verb: bool = False, singular: bool = False,
+        self,
+        p: int,
+        lim: int,
+        kind: str | None,
+        out: list[_Cand],
+        *,
+        first_prefix: bool = True,
+        sentence_year: Year | None = None,
+        from_verb: bool = False,
+        singular: bool = False,
     ) -> None:
         q = p
         n = 0
@@ -1341,18 +1508,26 @@ class _Prose:
         after_and = False
         while q < lim and n < 40:
             n += 1
-            t_start, item_kind, had_noun = self._item_prefix(q, lim) if first_prefix or n > 1 else (q, None, False)
+            t_start, item_kind, had_noun = (
+                self._item_prefix(q, lim) if first_prefix or n > 1 else (q, None, False)
+            )
             poss_prefix = bool(re.match(r"(?:his|her)\s", self.text[q:lim]))
             span = None
             if t_start >= 0:
-                span = _read_title(self.text, t_start, lim, list_ctx=not singular or n > 1, known=self.known,
-                                   allow_poss=had_noun or not from_verb)
+                span = _read_title(
+                    self.text,
+                    t_start,
+                    lim,
+                    list_ctx=not singular or n > 1,
+                    known=self.known,
+                    allow_poss=had_noun or not from_verb,
+                )
             if span is None:
                 if had_noun and item_kind and out and n > 1:
                     # an appositive: "Brutus, a history of Roman oratory, ..."
                     if out[-1].kind in _GENERIC_KINDS:
                         out[-1].kind = item_kind
-                    nxt = re.search(r",\s*", self.text[q:lim])
+                    nxt = re.search(r",\s*(?:(?:and|or)\s+)?", self.text[q:lim])
                     if nxt and not re.match(r"\s*(?:that|which|who)\b", self.text[q:lim]):
                         q = q + nxt.end()
                         continue
@@ -1386,8 +1561,13 @@ class _Prose:
         out: list[_Cand] = []
         sent = (s, e)
         # clause ends
-        stops = [m.start() for m in re.finditer(
-            r";|,\s+(?:which|who|whereas|while|although|though)\b|\s+but\s+|\s+whereas\s+|—", text[s:e])]
+        stops = [
+            m.start()
+            for m in re.finditer(
+                r";|,\s+(?:which|who|whereas|while|although|though)\b|\s+but\s+|\s+whereas\s+|—",
+                text[s:e],
+            )
+        ]
         stops = [s + x for x in stops] + [e]
 
         def clause_end(pos: int) -> int:
@@ -1414,16 +1594,27 @@ class _Prose:
             # a title right after the verb: "wrote Lenin 1917", "wrote the Brutus"
             m = re.match(r"\s+(?:(?:the|a|an)\s+)?(?=[A-Z0-9\"“])", text[vm.end() : ce])
             if m:
-                self._read_list(vm.end() + m.end(), ce, _VERB_KINDS.get(vm.group()), out, first_prefix=False,
-                                sentence_year=sy, from_verb=True)
+                self._read_list(
+                    vm.end() + m.end(),
+                    ce,
+                    _VERB_KINDS.get(vm.group()),
+                    out,
+                    first_prefix=False,
+                    sentence_year=sy,
+                    from_verb=True,
+                )
         # "his Symphony No. 3", "her Requiem in D minor"
         for gm in _GENRE_HEAD.finditer(text, s, e):
             if gm.group(1) is None and gm.group(2) not in self.subj:
                 continue
             span = _read_title(text, gm.end(), e, known=self.known)
             if span:
-                c = _Cand(span[0], span[1], kind="composition",
-                          sentence_year=any(a <= gm.start() < b for a, b in regions))
+                c = _Cand(
+                    span[0],
+                    span[1],
+                    kind="composition",
+                    sentence_year=any(a <= gm.start() < b for a, b in regions),
+                )
                 self._after_title(span[1], e, c, sy)
                 out.append(c)
         # work nouns
@@ -1447,13 +1638,22 @@ class _Prose:
             # "such novels as", "include such novels as"
             m = re.match(
                 r"(?:\s+as\s+an?\s+\w+)?\s+(?:include|includes|included|comprise|comprises|comprised|are|were)\s+"
-                r"(?:such\s+(\w+(?:\s+of\s+\w+)?)\s+as\s+)?", rest)
-            if m and re.match(r"[A-Z\"“]|(?:the|his|her|a|an)\s", text[ne + m.end() : ne + m.end() + 5]):
+                r"(?:such\s+(\w+(?:\s+of\s+\w+)?)\s+as\s+)?",
+                rest,
+            )
+            if m and re.match(
+                r"[A-Z\"“]|(?:the|his|her|a|an)\s", text[ne + m.end() : ne + m.end() + 5]
+            ):
                 k2 = WORK_NOUNS.get(m.group(1) or "", None)
-                self._read_list(ne + m.end(), ce, k2 or (kind if kind not in ("work",) else None), out)
+                self._read_list(
+                    ne + m.end(), ce, k2 or (kind if kind not in ("work",) else None), out
+                )
                 continue
-            m = re.match(r"\s*,?\s*(?:such\s+as|like|including|among\s+them|among\s+which|notably|namely|"
-                         r"for\s+example|e\.g\.,?)\s+|\s*:\s+", rest)
+            m = re.match(
+                r"\s*,?\s*(?:such\s+as|like|including|among\s+them|among\s+which|notably|namely|"
+                r"for\s+example|e\.g\.,?)\s+|\s*:\s+",
+                rest,
+            )
             if m:
                 self._read_list(ne + m.end(), ce, kind if kind != "work" else None, out)
                 continue
@@ -1462,11 +1662,21 @@ class _Prose:
                 if m and plural:
                     self._read_list(ne + m.end(), ce, kind, out, first_prefix=False)
                 continue
-            m = re.match(r"\s+(?:titled|entitled|called|named|known\s+as)\s+(?:the\s+)?|\s*,\s+(?=[A-Z\"“])|"
-                         r"\s+(?=[A-Z\"“])|\s+\((?=[A-Z])", rest)
+            m = re.match(
+                r"\s+(?:titled|entitled|called|named|known\s+as)\s+(?:the\s+)?|\s*,\s+(?=[A-Z\"“])|"
+                r"\s+(?=[A-Z\"“])|\s+\((?=[A-Z])",
+                rest,
+            )
             if m:
-                self._read_list(ne + m.end(), ce, kind, out, first_prefix=False, singular=not plural,
-                                sentence_year=sy if poss != "subject" else None)
+                self._read_list(
+                    ne + m.end(),
+                    ce,
+                    kind,
+                    out,
+                    first_prefix=False,
+                    singular=not plural,
+                    sentence_year=sy if poss != "subject" else None,
+                )
         # de-duplicate by span
         seen = set()
         uniq = []
@@ -1475,10 +1685,13 @@ class _Prose:
                 continue
             seen.add((c.start, c.end))
             uniq.append(c)
+        uniq.sort(key=lambda c: c.start)
         return uniq
 
 
-def read_prose_titles(text: str, subject: str | Iterable[str] = (), known: Iterable[str] = ()) -> list[tuple[str, str | None, str | None]]:
+def read_prose_titles(
+    text: str, subject: str | Iterable[str] = (), known: Iterable[str] = ()
+) -> list[tuple[str, str | None, str | None]]:
     """Titles a piece of prose attributes to the subject, as (title, kind, year).
 
     A convenience for tests and exploration; ``extract_works`` does the same
@@ -1490,7 +1703,8 @@ def read_prose_titles(text: str, subject: str | Iterable[str] = (), known: Itera
     out = []
     for s, e in _split_sentences(text, 0, len(text)):
         for c in p.sentence(s, e):
-            out.append((text[c.start : c.end], c.kind, c.year))
+            if _acceptable_title(text[c.start : c.end], toks):
+                out.append((text[c.start : c.end], c.kind, c.year))
     return out
 
 
@@ -1540,7 +1754,9 @@ def _subject_tokens(name: str) -> set[str]:
 
 _ABBREV_END = re.compile(r"(?:\b[A-Z]|\b(?i:%s))$" % "|".join(sorted(_ABBREV)))
 _ABBREV_DOT_END = re.compile(r"(?:\b[A-Z]|\b(?i:%s))\.$" % "|".join(sorted(_ABBREV)))
-_MAIN_SPLIT = re.compile(r"\s*:\s+|\s+[" + _DASH + r"/]\s+|,\s+(?=\d)|\s*\(|\.\s+|\s+and\s+[Oo]ther\s+(?=[A-Z])")
+_MAIN_SPLIT = re.compile(
+    r"\s*:\s+|\s+[" + _DASH + r"/]\s+|,\s+(?=\d)|\s*\(|\.\s+|\s+and\s+[Oo]ther\s+(?=[A-Z])"
+)
 
 
 @lru_cache(maxsize=4096)
@@ -1560,15 +1776,38 @@ def _looks_like_entry(t: str) -> bool:
     t = t.strip()
     if len(t) > 300 or len(t) < 3:
         return False
-    return bool(
-        re.search(r"\(\s*(?:c\.\s*)?\d{3,4}\b", t)
-        or re.match(r"(?:c\.\s*)?\d{4}\s*[" + _DASH + r":.]", t)
-        or re.search(r",\s*\d{4}\.?$", t)
-    ) and t.count(". ") <= 3
+    return (
+        bool(
+            re.search(r"\(\s*(?:c\.\s*)?\d{3,4}\b", t)
+            or re.match(r"(?:c\.\s*)?\d{4}\s*[" + _DASH + r":.]", t)
+            or re.search(r",\s*\d{4}\.?$", t)
+        )
+        and t.count(". ") <= 3
+    )
 
 
-def extract_works(document: Document, sentences: list[tuple[int, int]] | None = None) -> WorksResult:
-    """The subject's works in ``document``, with WORK/PERSON/ORG/PLACE mentions."""
+def extract_works(
+    document: Document, sentences: list[tuple[int, int]] | None = None
+) -> WorksResult:
+    """The subject's works in ``document``, with WORK/PERSON/ORG/PLACE mentions.
+
+    ``sentences`` are optional (start, end) spans from a sentence splitter (or
+    whole prose blocks); a span that does not end a sentence is joined to the
+    next, so a cut inside a title ("Where is the Revolution Going? and ...")
+    does no harm. Without them the prose is split here.
+
+    Works come in reading order: the works list (and the infobox's notable
+    works) first, then works only the prose names; ids are ``work:0``,
+    ``work:1``... ``Work.year`` is the earliest year the text gives for the
+    work (list year, original's year, "Dictated in Fez, 1355", prose years);
+    ``publisher``/``place`` are those of the edition listed (for a painting,
+    ``place`` is where it hangs); ``evidence`` is the list entry, then every
+    prose mention. Mentions: WORK (``entity`` = work id) for list titles,
+    original titles, other titles and prose mentions; PERSON for translators,
+    editors, co-authors and other contributors; ORG for publishers and the
+    museums holding a work; PLACE for places of publication. Component
+    ``works_list`` or ``works_prose``.
+    """
     text = document.text
     subj = _subject_tokens(document.title or document.display_title)
     kinds = _section_kinds(document)
@@ -1605,23 +1844,48 @@ def extract_works(document: Document, sentences: list[tuple[int, int]] | None = 
             continue
         kind = kinds[block.section]
         for item in block.items:
-            entries.append((parse_entry(text, item.span.start, item.span.end), item.span.start, item.span.end, kind))
+            entries.append(
+                (
+                    parse_entry(text, item.span.start, item.span.end),
+                    item.span.start,
+                    item.span.end,
+                    kind,
+                )
+            )
     for para in document.paragraphs:
         if para.section in kinds and _looks_like_entry(text[para.span.start : para.span.end]):
-            entries.append((parse_entry(text, para.span.start, para.span.end), para.span.start, para.span.end,
-                            kinds[para.section]))
+            entries.append(
+                (
+                    parse_entry(text, para.span.start, para.span.end),
+                    para.span.start,
+                    para.span.end,
+                    kinds[para.section],
+                )
+            )
     entry_spans = {(a, b) for _, a, b, _ in entries}
-    pending_mentions: list[tuple[int, int, str, int, str]] = []  # (s, e, label, work index, component)
+    pending_mentions: list[
+        tuple[int, int, str, int, str]
+    ] = []  # (s, e, label, work index, component)
     for en, a, b, kind in entries:
         if en.title is None or len(fold(en.title.text)) < 1:
             continue
-        w = _W(en.title.text, (en.title.start, en.title.end), kind=_pick_kind(kind, en.kind), from_list=True,
-               source="list", part_of=[p.text for p in en.part_of])
+        w = _W(
+            en.title.text,
+            (en.title.start, en.title.end),
+            kind=_pick_kind(kind, en.kind),
+            from_list=True,
+            source="list",
+            part_of=[p.text for p in en.part_of],
+        )
         w.years = [y for y in (en.year, en.original_year, *en.years) if y]
         w.translators = [p.name for p in en.translators]
         w.editors = [p.name for p in en.editors]
         w.publisher = en.publishers[0].text if en.publishers else None
-        w.place = en.places[0].text if en.places else (en.original_place.text if en.original_place else None)
+        w.place = (
+            en.places[0].text
+            if en.places
+            else (en.original_place.text if en.original_place else None)
+        )
         if en.original and fold(en.original.text) != fold(en.title.text):
             w.original_title = en.original.text
         w.original_year = en.original_year
@@ -1631,7 +1895,9 @@ def extract_works(document: Document, sentences: list[tuple[int, int]] | None = 
         works.append(w)
         pending_mentions.append((en.title.start, en.title.end, "WORK", idx, COMPONENT_LIST))
         if en.original:
-            pending_mentions.append((en.original.start, en.original.end, "WORK", idx, COMPONENT_LIST))
+            pending_mentions.append(
+                (en.original.start, en.original.end, "WORK", idx, COMPONENT_LIST)
+            )
         for p in en.aliases:
             pending_mentions.append((p.start, p.end, "WORK", idx, COMPONENT_LIST))
         for p in (*en.translators, *en.editors, *en.coauthors, *en.contributors):
@@ -1651,7 +1917,9 @@ def extract_works(document: Document, sentences: list[tuple[int, int]] | None = 
             works.append(iw)
 
     # infobox "Notable works"
-    f = document.field("Notable works", "Notable work", "Works", "Major works", "Notable works and roles")
+    f = document.field(
+        "Notable works", "Notable work", "Works", "Major works", "Notable works and roles"
+    )
     if f is not None:
         for m in re.finditer(r"[^,;]+", f.value):
             p = _piece(text, f.value_span.start + m.start(), f.value_span.start + m.end())
@@ -1666,19 +1934,6 @@ def extract_works(document: Document, sentences: list[tuple[int, int]] | None = 
         while works[i].merged_into is not None:
             i = works[i].merged_into
         return i
-
-    def lookup(name: str, among: Iterable[int] | None = None) -> int | None:
-        f_ = fold(name)
-        if not f_:
-            return None
-        for i in among if among is not None else range(len(works)):
-            w = works[i]
-            if w.merged_into is not None:
-                continue
-            names = w.names() + [x for x in (_main_title(w.title),) if x]
-            if any(fold(n) == f_ for n in names):
-                return i
-        return None
 
     def same_name(name: str, k: int, prefix: bool = False) -> bool:
         f_ = fold(name)
@@ -1701,8 +1956,15 @@ def extract_works(document: Document, sentences: list[tuple[int, int]] | None = 
             if target is not None:
                 break
         if target is None and w.original_title:
-            target = next((k for k in others if (k < i or works[k].original_title)
-                           and same_name(w.original_title, k, prefix=True)), None)
+            target = next(
+                (
+                    k
+                    for k in others
+                    if (k < i or works[k].original_title)
+                    and same_name(w.original_title, k, prefix=True)
+                ),
+                None,
+            )
         if target is None:
             target = next((k for k in others if k < i and same_name(w.title, k)), None)
         if target is not None:
@@ -1728,7 +1990,8 @@ def extract_works(document: Document, sentences: list[tuple[int, int]] | None = 
     known = _Known(known_names())
     prose = _Prose(text, subj, known)
     para_spans = [
-        (p.span.start, p.span.end) for p in document.paragraphs
+        (p.span.start, p.span.end)
+        for p in document.paragraphs
         if not in_negative(p.section) and (p.span.start, p.span.end) not in entry_spans
     ]
     sents = _sentences_in(text, para_spans, sentences)
@@ -1757,8 +2020,14 @@ def extract_works(document: Document, sentences: list[tuple[int, int]] | None = 
         w = works[i]
         if c.year:
             w.years.append(c.year)
-        if c.kind and w.kind in _GENERIC_KINDS and c.kind not in _GENERIC_KINDS and c.kind != "analysis" \
-                or c.kind and w.kind is None:
+        if (
+            c.kind
+            and w.kind in _GENERIC_KINDS
+            and c.kind not in _GENERIC_KINDS
+            and c.kind != "analysis"
+            or c.kind
+            and w.kind is None
+        ):
             w.kind = c.kind
         if fold(title) not in {fold(n) for n in w.names()}:
             w.aliases.append(title)
@@ -1775,8 +2044,11 @@ def extract_works(document: Document, sentences: list[tuple[int, int]] | None = 
 
     # every other mention of a known title in the prose
     known = _Known.rebuilt(known, known_names())
-    headings = [(h.heading_span.start, h.heading_span.end) for i, h in enumerate(document.sections)
-                if not in_negative(i)]
+    headings = [
+        (h.heading_span.start, h.heading_span.end)
+        for i, h in enumerate(document.sections)
+        if not in_negative(i)
+    ]
     for s, e in sorted(sents + headings):
         if known.re is None:
             break
@@ -1801,7 +2073,7 @@ def extract_works(document: Document, sentences: list[tuple[int, int]] | None = 
             ids[i] = ids[root(i)]
     for s, e, label, i, comp in pending_mentions:
         mention(s, e, label, ids.get(root(i)) if i >= 0 else None, comp)
-    for s, e, i in sorted(prose_mentions):
+    for s, e, i in sorted(prose_mentions, key=lambda m: (m[0], -m[1])):
         r = root(i)
         before = len(mentions)
         mention(s, e, "WORK", ids[r], COMPONENT_PROSE)
@@ -1815,16 +2087,29 @@ def extract_works(document: Document, sentences: list[tuple[int, int]] | None = 
         for a in [*w.aliases, *([_main_title(w.title)] if _main_title(w.title) else [])]:
             if a and fold(a) != title_f and fold(a) not in {fold(x) for x in aliases}:
                 aliases.append(a)
-        if w.original_title and fold(w.original_title) not in {fold(x) for x in aliases} | {title_f}:
+        if w.original_title and fold(w.original_title) not in {fold(x) for x in aliases} | {
+            title_f
+        }:
             aliases.append(w.original_title)
+        if not w.evidence and w.title_span:
+            w.evidence.append(w.title_span)
         ev = w.evidence[:1] + sorted(set(w.evidence[1:]) - set(w.evidence[:1]))
-        out.append(Work(
-            id=ids[i], title=w.title, year=_earliest(w.years), kind=w.kind,
-            translators=tuple(dict.fromkeys(w.translators)), editors=tuple(dict.fromkeys(w.editors)),
-            publisher=w.publisher, place=w.place, original_title=w.original_title,
-            original_year=w.original_year, aliases=tuple(aliases),
-            evidence=tuple(Evidence(a, b) for a, b in ev),
-        ))
+        out.append(
+            Work(
+                id=ids[i],
+                title=w.title,
+                year=_earliest(w.years),
+                kind=w.kind,
+                translators=tuple(dict.fromkeys(w.translators)),
+                editors=tuple(dict.fromkeys(w.editors)),
+                publisher=w.publisher,
+                place=w.place,
+                original_title=w.original_title,
+                original_year=w.original_year,
+                aliases=tuple(aliases),
+                evidence=tuple(Evidence(a, b) for a, b in ev),
+            )
+        )
     mentions.sort(key=lambda m: (m.start, m.end))
     return WorksResult(tuple(out), tuple(mentions))
 
@@ -1857,12 +2142,16 @@ def _merge(works: list[_W], i: int, j: int) -> None:
 
 _UNDER_TITLE = re.compile(r"\bunder\s+the\s+(?:title|name)\s+")
 _DEFINITE_WORK = re.compile(
-    r"\b(?:(?:the|this)\s+(?:" + "|".join(n for n in WORK_NOUNS if " " not in n) + r"|manuscript|text)|it)\b"
+    r"\b(?:(?:the|this)\s+(?:"
+    + "|".join(n for n in WORK_NOUNS if " " not in n)
+    + r"|manuscript|text)|it)\b"
 )
 
 
-def _under_title(document: Document, works: list[_W], known: _Known, sents, root, out: list) -> None:
-    """"... completed the book in 1355 under the title X (Y)": X and Y name the
+def _under_title(
+    document: Document, works: list[_W], known: _Known, sents, root, out: list
+) -> None:
+    """ "... completed the book in 1355 under the title X (Y)": X and Y name the
     work the section is about (the last known work named before, its heading
     included)."""
     text = document.text
@@ -1895,8 +2184,12 @@ def _under_title(document: Document, works: list[_W], known: _Known, sents, root
                 j = _link(works, name, None)
                 if j is not None:
                     j = root(j)
-                    if j != referent and "list" not in (works[j].source, works[referent].source) or \
-                            j != referent and works[referent].source != "list":
+                    if (
+                        j != referent
+                        and "list" not in (works[j].source, works[referent].source)
+                        or j != referent
+                        and works[referent].source != "list"
+                    ):
                         _merge(works, j, referent)
                 elif fold(name) not in {fold(x) for x in works[referent].names()}:
                     works[referent].aliases.append(name)
@@ -1905,13 +2198,18 @@ def _under_title(document: Document, works: list[_W], known: _Known, sents, root
 
 def _resolve_ref(works: list[_W], ref: str, i: int, same_name) -> int | None:
     """The work a part-of reference names: a title, or "the X and Y translation"."""
-    t = re.sub(r"^(?:the|an?)\s+", "", ref.strip().rstrip("."), flags=re.I)
+    t = re.sub(r"^(?:the|an?)\s+", "", ref.strip().rstrip("."), flags=re.IGNORECASE)
     m = re.match(r"(.+?)\s+(?:translation|edition|version|text)s?$", t)
     if m:
         names = [n for n in re.split(r",\s*|\s+and\s+|\s*&\s*", m.group(1)) if n]
         for k, w in enumerate(works):
             people = " ".join(w.translators + w.editors)
-            if k != i and w.source == "list" and people and all(re.search(r"\b%s\b" % re.escape(n), people) for n in names):
+            if (
+                k != i
+                and w.source == "list"
+                and people
+                and all(re.search(r"\b%s\b" % re.escape(n), people) for n in names)
+            ):
                 return k
     for k in range(len(works)):
         if k != i and works[k].merged_into is None and same_name(t, k):
@@ -1942,12 +2240,22 @@ def _link(works: list[_W], title: str, kind: str | None) -> int | None:
         for i in live:
             for n in works[i].names():
                 nw = fold(n).split()
-                if len(nw) > len(fw) and nw[-len(fw):] == fw and len(fw) >= 2 and fw[0] in ("ad", "de", "in", "pro"):
+                if (
+                    len(nw) > len(fw)
+                    and nw[-len(fw) :] == fw
+                    and len(fw) >= 2
+                    and fw[0] in ("ad", "de", "in", "pro")
+                ):
                     return i
     if kind == "journal" or kind == "memoir":
         heads = _JOURNAL_HEADS if kind == "journal" else _MEMOIR_HEADS
-        hits = [i for i in live if works[i].from_list and fold(works[i].title).split()[:1]
-                and fold(works[i].title).split()[0] in heads]
+        hits = [
+            i
+            for i in live
+            if works[i].from_list
+            and fold(works[i].title).split()[:1]
+            and fold(works[i].title).split()[0] in heads
+        ]
         if len(hits) == 1:
             return hits[0]
     return None
@@ -1955,7 +2263,7 @@ def _link(works: list[_W], title: str, kind: str | None) -> int | None:
 
 def _acceptable_title(title: str, subj: set[str]) -> bool:
     f = fold(title)
-    if len(f) < 2:
+    if len(f) < 2 or not re.search(r"[^\W\d_]", title):
         return False
     words = title.split()
     if all(w in subj for w in words):
@@ -1970,8 +2278,14 @@ def _known_ok(text: str, s: int, e: int, sent_start: int, subj: set[str]) -> boo
     before = text[max(sent_start, s - 40) : s]
     after = text[e : e + 40]
     pm = re.search(r"([\w'’\-]+)(\s*)$", before)
-    if pm and pm.group(2) == " " and _is_cap(pm.group(1)) and pm.group(1).lower() not in NOT_TITLE_START \
-            and s != sent_start and pm.group(1).lower() not in ("the", "a", "an"):
+    if (
+        pm
+        and pm.group(2) == " "
+        and _is_cap(pm.group(1))
+        and pm.group(1).lower() not in NOT_TITLE_START
+        and s != sent_start
+        and pm.group(1).lower() not in ("the", "a", "an")
+    ):
         return False
     if re.match(r"['’]s\b| [A-Z]", after):
         return False
@@ -1979,14 +2293,19 @@ def _known_ok(text: str, s: int, e: int, sent_start: int, subj: set[str]) -> boo
     if single:
         if s == sent_start:
             return False
-        prev = (pm.group(1).lower() if pm else "")
-        if not (prev in ("the", "his", "her", "titled", "entitled", "called", "named", "as", "a")
-                or prev in WORK_NOUNS or re.match(r"\s*\(\s*\d", after)):
+        prev = pm.group(1).lower() if pm else ""
+        if not (
+            prev in ("the", "his", "her", "titled", "entitled", "called", "named", "as", "a")
+            or prev in WORK_NOUNS
+            or re.match(r"\s*\(\s*\d", after)
+        ):
             return False
     return True
 
 
-def _sentences_in(text: str, paras: list[tuple[int, int]], given: list[tuple[int, int]] | None) -> list[tuple[int, int]]:
+def _sentences_in(
+    text: str, paras: list[tuple[int, int]], given: list[tuple[int, int]] | None
+) -> list[tuple[int, int]]:
     if not given:
         out = []
         for a, b in paras:
@@ -1999,10 +2318,20 @@ def _sentences_in(text: str, paras: list[tuple[int, int]], given: list[tuple[int
         for s, e in inside:
             # a sentence that starts lower-case continues the one before ("Going? and ...")
             prev_end = text[merged[-1][0] : merged[-1][1]].rstrip() if merged else ""
-            if merged and (text[s : s + 1].islower() or text[s : s + 1] in ",;:)"
-                           or not re.search(r"[.!?][\"”’')\]]*$", prev_end)):
+            head = text[s : s + 40].lstrip()[:1]
+            if merged and (
+                head.islower() or head in ",;:)" or not re.search(r"[.!?][\"”’')\]]*$", prev_end)
+            ):
                 merged[-1][1] = e
             else:
                 merged.append([s, e])
-        out.extend((s, e) for s, e in merged)
+        for s, e in merged:
+            # the spans given may be whole paragraphs: split them further
+            for s2, e2 in _split_sentences(text, s, e):
+                while s2 < e2 and text[s2].isspace():
+                    s2 += 1
+                while e2 > s2 and text[e2 - 1].isspace():
+                    e2 -= 1
+                if e2 > s2:
+                    out.append((s2, e2))
     return out

@@ -1,0 +1,396 @@
+"""Life events: typed, dated, placed happenings of the subject, with their clause.
+
+Triggers are lexicons of verb and noun lemmas (arrest, intern, deport, expel,
+flee, settle, edit, found, marry ...). A trigger is the subject's event when
+the parse says so: its grammatical subject (or the subject it inherits from a
+coordinated or controlling verb) is a mention of the subject, or a noun
+trigger is possessed by the subject ("his arrest"). Negated triggers are
+dropped; an attempt is not an arrival ("attempted to reach Russia" is a
+journey, not a move). Each event takes its date and place from its own clause
+first, then its sentence, then the narrative around it (the last date and the
+last residence before it), and says how sure it is.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from typing import Iterable
+
+from spacy.tokens import Doc, Span, Token
+
+from ..model import Event, Evidence, Mention, Place, TimeExpr
+
+VERB_TRIGGERS: dict[str, str] = {}
+for _type, _lemmas in {
+    "died": "die perish drown",
+    "buried": "bury inter entomb",
+    "moved": "move settle emigrate immigrate flee escape return relocate arrive resettle migrate",
+    "traveled": "travel visit tour journey sail voyage",
+    "studied": "study enroll enrol graduate matriculate train educate",
+    "worked": "work serve teach edit lecture employ hire appoint practise practice head direct manage translate",
+    "joined": "join enlist rejoin",
+    "left": "resign quit",
+    "expelled": "expel dismiss exclude oust",
+    "founded": "found establish co-found cofound",
+    "arrested": "arrest detain apprehend",
+    "imprisoned": "imprison jail intern incarcerate sentence confine",
+    "released": "release free liberate pardon exchange",
+    "exiled": "exile deport banish extradite",
+    "married": "marry wed",
+    "published": "publish",
+    "wrote": "write compose complete finish author pen draft",
+    "participated": "participate fight",
+    "collaborated": "collaborate correspond cooperate associate",
+    "conflict": "criticize criticise denounce attack oppose condemn slander quarrel implicate accuse",
+    "illness": "suffer",
+    "honored": "award honour honor decorate",
+}.items():
+    for _lemma in _lemmas.split():
+        VERB_TRIGGERS[_lemma] = _type
+
+NOUN_TRIGGERS = {
+    "birth": "born", "death": "died", "burial": "buried", "funeral": "buried", "arrival": "moved",
+    "return": "moved", "emigration": "moved", "flight": "moved", "move": "moved", "trip": "traveled",
+    "journey": "traveled", "visit": "traveled", "voyage": "traveled", "tour": "traveled",
+    "arrest": "arrested", "imprisonment": "imprisoned", "internment": "imprisoned", "detention": "imprisoned",
+    "captivity": "imprisoned", "release": "released", "exile": "exiled", "deportation": "exiled",
+    "banishment": "exiled", "expulsion": "expelled", "marriage": "married", "wedding": "married",
+    "illness": "illness", "stroke": "illness", "heart attack": "illness",
+}
+ROLE_NOUNS = {
+    "editor", "member", "leader", "commissar", "professor", "teacher", "director", "secretary", "president",
+    "chairman", "journalist", "correspondent", "translator", "lecturer", "minister", "governor", "consul",
+    "ambassador", "officer", "soldier", "trooper", "judge", "advisor", "adviser", "assistant", "head",
+    "manager", "curator", "librarian", "physician", "doctor", "clerk", "apprentice", "tutor", "figure",
+    "founder", "chief", "captain", "general", "admiral", "senator", "quaestor", "consul", "praetor", "aedile",
+}
+MODAL_HEADS = {"attempt", "try", "plan", "hope", "want", "intend", "wish", "seek", "refuse", "fail", "decline", "threaten", "aim"}
+PLACE_PREPS = {"in", "at", "to", "into", "from", "near", "via", "across", "through", "inside", "within", "outside"}
+SPECIFIC = {"site": 0, "city": 1, "island": 2, "region": 3, "mountains": 3, "country": 4, "historic_state": 4, "continent": 5}
+
+
+@dataclass
+class Context:
+    """What the event finder needs from the rest of the record, in document coordinates."""
+
+    text: str
+    mentions: list[Mention]
+    times: list[TimeExpr]
+    places: dict[str, Place]
+    """entity id -> Place"""
+    subject_entity: str = "person:subject"
+
+    def __post_init__(self) -> None:
+        self.mentions.sort(key=lambda m: m.start)
+        self._starts = [m.start for m in self.mentions]
+        self.times = sorted((t for t in self.times if t.value), key=lambda t: t.start)
+        self._tstarts = [t.start for t in self.times]
+
+    def mentions_in(self, a: int, b: int) -> list[Mention]:
+        i = bisect.bisect_left(self._starts, a)
+        out = []
+        while i < len(self.mentions) and self.mentions[i].start < b:
+            if self.mentions[i].end <= b:
+                out.append(self.mentions[i])
+            i += 1
+        return out
+
+    def times_in(self, a: int, b: int) -> list[TimeExpr]:
+        i = bisect.bisect_left(self._tstarts, a)
+        out = []
+        while i < len(self.times) and self.times[i].start < b:
+            if self.times[i].end <= b:
+                out.append(self.times[i])
+            i += 1
+        return out
+
+    def time_before(self, pos: int, floor: int) -> TimeExpr | None:
+        i = bisect.bisect_left(self._tstarts, pos) - 1
+        while i >= 0:
+            t = self.times[i]
+            if t.start < floor:
+                return None
+            if t.kind in ("date", "interval", "open", "set", "decade") or t.anchored:
+                return t
+            i -= 1
+        return None
+
+    def is_subject(self, a: int, b: int) -> bool:
+        """Does a subject mention overlap [a, b)?"""
+        i = bisect.bisect_left(self._starts, a - 200)
+        while i < len(self.mentions) and self.mentions[i].start < b:
+            m = self.mentions[i]
+            if m.entity == self.subject_entity and m.start < b and a < m.end:
+                return True
+            i += 1
+        return False
+
+
+def _token_span(tok: Token, offset: int) -> tuple[int, int]:
+    return offset + tok.idx, offset + tok.idx + len(tok.text)
+
+
+def _head_span(tok: Token, offset: int) -> tuple[int, int]:
+    """A subject's own words: the token and its compound/flat name parts, not its clauses."""
+    parts = [tok] + [c for c in tok.children if c.dep_ in ("compound", "flat", "poss", "det", "amod", "nmod") or c.dep_ == "conj"]
+    lo = min(p.left_edge.i if p is not tok else p.i for p in parts)
+    hi = max(p.right_edge.i if p is not tok else p.i for p in parts)
+    doc = tok.doc
+    return offset + doc[lo].idx, offset + doc[hi].idx + len(doc[hi].text)
+
+
+def _subjects(tok: Token) -> list[Token]:
+    """The grammatical subject(s) of a verb, inherited through conj/xcomp/advcl chains."""
+    seen = 0
+    cur = tok
+    while cur is not None and seen < 6:
+        subs = [c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+        if subs:
+            out = []
+            for s in subs:
+                out.append(s)
+                out.extend(c for c in s.children if c.dep_ == "conj")
+            return out
+        if cur.dep_ in ("conj", "xcomp", "advcl", "ccomp", "pcomp", "acl", "relcl") and cur.head is not cur:
+            if cur.dep_ == "relcl":
+                return [cur.head]
+            cur = cur.head
+            seen += 1
+            continue
+        if cur.dep_ == "pobj" and cur.head.head is not cur.head:
+            cur = cur.head.head
+            seen += 1
+            continue
+        return []
+    return []
+
+
+def _clause(tok: Token) -> tuple[int, int]:
+    """Token index range of the trigger's clause: its subtree minus coordinated verbs' subtrees."""
+    lo, hi = tok.left_edge.i, tok.right_edge.i
+    for c in tok.children:
+        if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and c.i > tok.i:
+            hi = min(hi, c.left_edge.i - 1)
+            # drop a trailing "and"/"," before the conjunct
+            while hi > tok.i and tok.doc[hi].dep_ in ("cc", "punct"):
+                hi -= 1
+    if tok.dep_ in ("conj",) or tok.head is tok:
+        # include the subject when it stands right before the verb
+        for c in tok.children:
+            if c.dep_ in ("nsubj", "nsubjpass"):
+                lo = min(lo, c.left_edge.i)
+    return lo, hi
+
+
+def _negated(tok: Token) -> bool:
+    return any(c.dep_ == "neg" for c in tok.children)
+
+
+def _modal(tok: Token) -> str | None:
+    cur = tok
+    for _ in range(2):
+        if cur.dep_ == "xcomp" and cur.head.lemma_.lower() in MODAL_HEADS:
+            return cur.head.lemma_.lower()
+        cur = cur.head
+    return None
+
+
+def _type_of(tok: Token, ctx: Context, offset: int) -> str | None:
+    lemma = tok.lemma_.lower()
+    if tok.pos_ in ("VERB", "AUX"):
+        if lemma == "bear" and tok.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in tok.children):
+            return "born"
+        if lemma in ("kill", "assassinate", "execute", "murder", "shoot") and any(c.dep_ == "auxpass" for c in tok.children):
+            return "died"
+        if lemma == "leave":
+            objs = [c for c in tok.children if c.dep_ == "dobj"]
+            for o in objs:
+                labels = {m.label for m in ctx.mentions_in(*_token_span(o, offset))}
+                if "ORG" in labels:
+                    return "left"
+            return "moved"
+        if lemma == "go" and any(c.dep_ == "prep" and c.lower_ in ("to", "into") for c in tok.children):
+            return "moved"
+        if lemma == "reach":
+            return "moved"
+        if lemma == "become":
+            attrs = [c for c in tok.children if c.dep_ in ("attr", "acomp")]
+            for a in attrs:
+                if a.lemma_.lower() == "member":
+                    return "joined"
+                if a.lemma_.lower() in ROLE_NOUNS or any(t.lemma_.lower() in ROLE_NOUNS for t in a.subtree):
+                    return "worked"
+                if a.lemma_.lower() in ("ill", "sick"):
+                    return "illness"
+            return None
+        if lemma == "fall" and any(c.lower_ in ("ill", "sick") for c in tok.children):
+            return "illness"
+        if lemma == "take" and any(c.lower_ == "part" for c in tok.children):
+            return "participated"
+        if lemma == "attend":
+            objs = " ".join(t.lower_ for c in tok.children if c.dep_ == "dobj" for t in c.subtree)
+            if any(w in objs for w in ("school", "university", "college", "academy", "lycée", "gymnasium", "seminary", "course", "lecture")):
+                return "studied"
+            return "participated"
+        if lemma == "receive":
+            objs = " ".join(t.lower_ for c in tok.children if c.dep_ == "dobj" for t in c.subtree)
+            if any(w in objs for w in ("prize", "award", "medal", "honour", "honor", "order", "title", "pension")):
+                return "honored"
+            if any(w in objs for w in ("degree", "doctorate", "diploma", "licence")):
+                return "studied"
+            return None
+        if lemma == "expel":
+            froms = [t for c in tok.children if c.dep_ == "prep" and c.lower_ == "from" for t in c.children]
+            for o in froms:
+                for m in ctx.mentions_in(*_token_span(o, offset)):
+                    if m.label == "PLACE":
+                        return "exiled"
+            return "expelled"
+        if lemma == "write":
+            if any(c.dep_ == "prep" and c.lower_ == "for" for c in tok.children):
+                return "worked"
+            return "wrote"
+        if lemma == "work":
+            if any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children):
+                return "collaborated"
+            return "worked"
+        if lemma == "strip" and any("citizenship" in t.lower_ or "nationality" in t.lower_ for t in tok.subtree):
+            return "exiled"
+        if lemma == "give" and any(c.lower_ == "birth" for c in tok.children):
+            return "child"
+        if lemma in ("exchange",) and not any(c.dep_ == "auxpass" for c in tok.children):
+            return None
+        return VERB_TRIGGERS.get(lemma)
+    if tok.pos_ == "NOUN":
+        return NOUN_TRIGGERS.get(lemma)
+    return None
+
+
+def _owner_is_subject(tok: Token, ctx: Context, offset: int) -> bool:
+    """Whose happening is it? The subject's when the parse ties the trigger to a subject mention."""
+    if tok.pos_ == "NOUN":
+        for c in tok.children:
+            if c.dep_ == "poss" and ctx.is_subject(*_token_span(c, offset)):
+                return True
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for o in c.children:
+                    if ctx.is_subject(*_token_span(o, offset)):
+                        return True
+        # "after his release", "during a trip to Moscow" in a sentence about the subject
+        head = tok.head
+        while head.dep_ in ("pobj", "prep") and head.head is not head:
+            head = head.head
+        if head.pos_ in ("VERB", "AUX") and head is not tok:
+            return any(ctx.is_subject(*_head_span(s, offset)) for s in _subjects(head)) and not any(
+                c.dep_ == "poss" for c in tok.children
+            )
+        return False
+    subs = _subjects(tok)
+    if not subs:
+        return False
+    return any(ctx.is_subject(*_head_span(s, offset)) for s in subs)
+
+
+def _best_place(mentions: list[Mention], ctx: Context, trigger_pos: int, etype: str, doc: Doc, offset: int) -> str | None:
+    cands = [m for m in mentions if m.label == "PLACE" and m.entity in ctx.places]
+    if not cands:
+        return None
+    if etype in ("left", "exiled"):
+        froms = [m for m in cands if ctx.text[max(0, m.start - 6) : m.start].strip().lower().endswith(("from", "leave", "left"))]
+        if froms:
+            cands = froms
+    # the more specific of two ("Brussels, Belgium" -> Brussels), then the nearest to the trigger
+    def rank(m: Mention) -> tuple[int, int]:
+        p = ctx.places[m.entity]
+        return SPECIFIC.get(p.kind, 3), abs(m.start - trigger_pos)
+
+    return min(cands, key=rank).entity
+
+
+def find_events(docs: Iterable[tuple[int, Doc]], ctx: Context, *, born: str | None, died: str | None) -> list[Event]:
+    events: list[Event] = []
+    residence: str | None = None
+    for offset, doc in docs:
+        if not doc.has_annotation("DEP"):
+            continue
+        para_start = offset
+        for sent in doc.sents:
+            found: list[tuple[Token, str]] = []
+            for tok in sent:
+                etype = _type_of(tok, ctx, offset)
+                if etype is None or _negated(tok):
+                    continue
+                modal = _modal(tok)
+                if modal is not None:
+                    if etype == "moved" and modal in ("attempt", "try", "seek"):
+                        etype = "traveled"
+                    else:
+                        continue
+                if not _owner_is_subject(tok, ctx, offset):
+                    continue
+                found.append((tok, etype))
+            clauses = {tok.i: _clause(tok) for tok, _ in found}
+            for tok, etype in found:
+                lo, hi = clauses[tok.i]
+                a, b = offset + doc[lo].idx, offset + doc[hi].idx + len(doc[hi].text)
+                if b - a > 480:  # a long clause: keep the trigger's sentence part around it
+                    a, b = max(a, offset + tok.idx - 200), min(b, offset + tok.idx + 250)
+                s0, s1 = offset + sent.start_char, offset + sent.end_char
+                others = [clauses[t.i] for t, _ in found if t is not tok]
+                in_other = lambda x0, x1: any(offset + doc[l].idx <= x0 and x1 <= offset + doc[h].idx + len(doc[h].text) for l, h in others)  # noqa: E731
+                trig = offset + tok.idx
+                times = ctx.times_in(a, b)
+                confidence = 0.8
+                if not times:
+                    times = [t for t in ctx.times_in(s0, s1) if not in_other(t.start, t.end)]
+                    confidence = 0.7
+                date = None
+                if times:
+                    date = min(times, key=lambda t: abs(t.start - trig)).value
+                    # a duration in the clause ("for fifteen months") is anchored to the clause's date
+                    durs = [t for t in times if t.kind in ("duration", "relative") and t.value]
+                    if durs and etype in ("imprisoned", "exiled", "studied", "worked", "moved"):
+                        date = durs[0].value
+                else:
+                    prev = ctx.time_before(s0, para_start - 3000)
+                    if prev is not None:
+                        date = prev.value
+                        confidence = 0.5
+                if etype == "born" and born:
+                    date = born
+                if etype == "died" and died and (date is None or confidence < 0.8):
+                    date = died
+                ms = ctx.mentions_in(a, b)
+                place = _best_place(ms, ctx, trig, etype, doc, offset)
+                if place is None:
+                    place = _best_place([m for m in ctx.mentions_in(s0, s1) if not in_other(m.start, m.end)], ctx, trig, etype, doc, offset)
+                if place is None and etype in ("worked", "joined", "studied", "wrote", "collaborated", "founded", "published", "participated", "illness", "married"):
+                    place = residence
+                participants = tuple(dict.fromkeys(
+                    m.entity for m in ms if m.entity and m.label in ("PERSON", "ORG", "WORK") and m.entity != ctx.subject_entity
+                ))
+                events.append(Event(etype, date, place, participants, Evidence(a, b), round(confidence, 2)))
+                if etype in ("moved", "born", "exiled", "imprisoned") and place and etype != "exiled":
+                    residence = place
+    return events
+
+
+def lead_life_events(text: str, lead: Span | None, times: list[TimeExpr], born: str | None, died: str | None,
+                     born_place: str | None, died_place: str | None) -> list[Event]:
+    """The lead's "(born X; 30 December 1890 – 17 November 1947)": a birth and a death."""
+    out: list[Event] = []
+    if lead is None:
+        return out
+    for t in times:
+        if not (lead[0] <= t.start < lead[1]) or t.kind != "interval" or not t.value or "/" not in t.value:
+            continue
+        first, _, last = t.value.partition("/")
+        if born and first == born:
+            cut = t.text.find("–") if "–" in t.text else t.text.find("-", 5)
+            cut = cut if cut > 0 else len(t.text) // 2
+            out.append(Event("born", born, born_place, (), Evidence(t.start, t.start + cut), 0.9, "events.lead"))
+            if died and last == died:
+                out.append(Event("died", died, died_place, (), Evidence(t.start + cut, t.end), 0.9, "events.lead"))
+            break
+    return out
