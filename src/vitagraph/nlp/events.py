@@ -25,13 +25,13 @@ VERB_TRIGGERS: dict[str, str] = {}
 for _type, _lemmas in {
     "died": "die perish drown",
     "buried": "bury inter entomb",
-    "moved": "move settle emigrate immigrate flee escape return relocate arrive resettle migrate",
+    "moved": "move settle emigrate immigrate flee escape return relocate arrive resettle migrate invite",
     "traveled": "travel visit tour journey sail voyage",
     "studied": "study enroll enrol graduate matriculate train educate",
-    "worked": "work serve teach edit lecture employ hire appoint practise practice head direct manage translate",
-    "joined": "join enlist rejoin",
+    "worked": "work serve teach edit lecture employ hire appoint practise practice head direct manage translate preach",
+    "joined": "join enlist rejoin belong",
     "left": "resign quit",
-    "expelled": "expel dismiss exclude oust",
+    "expelled": "expel dismiss exclude oust suspend",
     "founded": "found establish co-found cofound",
     "arrested": "arrest detain apprehend",
     "imprisoned": "imprison jail intern incarcerate sentence confine",
@@ -39,12 +39,12 @@ for _type, _lemmas in {
     "exiled": "exile deport banish extradite",
     "married": "marry wed",
     "published": "publish",
-    "wrote": "write compose complete finish author pen draft",
+    "wrote": "write compose complete finish author pen draft prove paint discover invent chronicle document",
     "participated": "participate fight",
-    "collaborated": "collaborate correspond cooperate associate",
+    "collaborated": "collaborate correspond cooperate associate befriend",
     "conflict": "criticize criticise denounce attack oppose condemn slander quarrel implicate accuse",
     "illness": "suffer",
-    "honored": "award honour honor decorate",
+    "honored": "award honour honor decorate knight",
 }.items():
     for _lemma in _lemmas.split():
         VERB_TRIGGERS[_lemma] = _type
@@ -64,6 +64,22 @@ ROLE_NOUNS = {
     "ambassador", "officer", "soldier", "trooper", "judge", "advisor", "adviser", "assistant", "head",
     "manager", "curator", "librarian", "physician", "doctor", "clerk", "apprentice", "tutor", "figure",
     "founder", "chief", "captain", "general", "admiral", "senator", "quaestor", "consul", "praetor", "aedile",
+}
+WORK_NOUNS = {
+    "work", "book", "books", "novel", "novels", "poem", "poems", "writing", "writings", "manuscript",
+    "manuscripts", "paper", "papers", "essay", "essays", "memoir", "memoirs", "painting", "paintings", "play",
+    "plays", "symphony", "opera", "article", "articles", "letters", "theorem", "discovery",
+}
+PATIENT_VERBS = {
+    "arrest", "detain", "expel", "dismiss", "deport", "exile", "banish", "imprison", "jail", "intern", "release",
+    "free", "invite", "elect", "appoint", "award", "honour", "honor", "sentence", "suspend", "execute", "kill",
+    "bury", "hire", "employ", "exchange", "expel", "exclude", "oust", "extradite", "decorate", "knight", "pardon",
+    "liberate", "confine", "incarcerate", "assassinate", "murder", "shoot", "strip",
+}
+KIN_WORDS = {
+    "mother", "father", "wife", "husband", "son", "daughter", "brother", "sister", "parents", "family",
+    "uncle", "aunt", "friend", "friends", "widow", "child", "children", "companion", "partner", "teacher",
+    "colleague", "colleagues", "students", "student", "nephew", "niece", "cousin", "grandfather", "grandmother",
 }
 MODAL_HEADS = {"attempt", "try", "plan", "hope", "want", "intend", "wish", "seek", "refuse", "fail", "decline", "threaten", "aim"}
 PLACE_PREPS = {"in", "at", "to", "into", "from", "near", "via", "across", "through", "inside", "within", "outside"}
@@ -116,6 +132,15 @@ class Context:
             i -= 1
         return None
 
+    def group_subject_before(self, pos: int, window: int = 400) -> bool:
+        """Was the subject named, with others, shortly before ("Serge and Vlady", "Serge and his family")?"""
+        for m in self.mentions_in(max(0, pos - window), pos):
+            if m.entity == self.subject_entity:
+                after = self.text[m.end : m.end + 40]
+                if after.lstrip().startswith(("and ", "with ", ", and")):
+                    return True
+        return False
+
     def is_subject(self, a: int, b: int) -> bool:
         """Does a subject mention overlap [a, b)?"""
         i = bisect.bisect_left(self._starts, a - 200)
@@ -133,7 +158,9 @@ def _token_span(tok: Token, offset: int) -> tuple[int, int]:
 
 def _head_span(tok: Token, offset: int) -> tuple[int, int]:
     """A subject's own words: the token and its compound/flat name parts, not its clauses."""
-    parts = [tok] + [c for c in tok.children if c.dep_ in ("compound", "flat", "poss", "det", "amod", "nmod") or c.dep_ == "conj"]
+    if tok.lower_ in KIN_WORDS:  # "her mother", "his son": someone else
+        return offset + tok.idx, offset + tok.idx + len(tok.text)
+    parts = [tok] + [c for c in tok.children if c.dep_ in ("compound", "flat", "conj")]
     lo = min(p.left_edge.i if p is not tok else p.i for p in parts)
     hi = max(p.right_edge.i if p is not tok else p.i for p in parts)
     doc = tok.doc
@@ -158,8 +185,12 @@ def _subjects(tok: Token) -> list[Token]:
             cur = cur.head
             seen += 1
             continue
-        if cur.dep_ == "pobj" and cur.head.head is not cur.head:
+        if cur.dep_ in ("pobj", "pcomp") and cur.head.head is not cur.head:
             cur = cur.head.head
+            seen += 1
+            continue
+        if cur.dep_ == "prep" and cur.head is not cur:
+            cur = cur.head
             seen += 1
             continue
         return []
@@ -233,13 +264,52 @@ def _type_of(tok: Token, ctx: Context, offset: int) -> str | None:
             if any(w in objs for w in ("school", "university", "college", "academy", "lycée", "gymnasium", "seminary", "course", "lecture")):
                 return "studied"
             return "participated"
-        if lemma == "receive":
-            objs = " ".join(t.lower_ for c in tok.children if c.dep_ == "dobj" for t in c.subtree)
-            if any(w in objs for w in ("prize", "award", "medal", "honour", "honor", "order", "title", "pension")):
+        objs = " ".join(t.lower_ for c in tok.children if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree)
+        if lemma in ("receive", "win", "share", "obtain", "earn", "gain", "get"):
+            if any(w in objs for w in ("prize", "award", "medal", "honour", "honor", "order", "pension", "knighthood", "fellowship")):
                 return "honored"
-            if any(w in objs for w in ("degree", "doctorate", "diploma", "licence")):
+            if any(w in objs for w in ("degree", "doctorate", "diploma", "licence", "licentiate", "habilitation", "phd", "bachelor", "master")):
                 return "studied"
+            if lemma == "receive" and "title" in objs:
+                return "worked"
             return None
+        if lemma == "pass" and any(w in objs for w in ("exam", "examination", "examinations", "test")):
+            return "studied"
+        if lemma in ("accept", "take", "hold", "obtain") and any(w in objs for w in ("post", "position", "chair", "professorship", "job", "assignment", "office", "appointment", "offer")):
+            return "worked"
+        if lemma == "give" and any(w in objs for w in ("address", "lecture", "lectures", "speech", "talk", "course", "concert", "recital")):
+            return "participated"
+        if lemma == "elect":
+            return "joined" if any(c.dep_ == "prep" and c.lower_ in ("to", "into") for c in tok.children) else "worked"
+        if lemma == "spend":
+            if any(t.lower_ in ROLE_NOUNS for t in tok.subtree):
+                return "worked"
+            if any(c.dep_ == "prep" and c.lower_ in ("in", "at") for c in tok.children):
+                return "moved"
+            return None
+        if lemma == "go" and any(c.lower_ == "back" for c in tok.children):
+            return "moved"
+        if lemma == "base" and any(c.dep_ == "prep" and c.lower_ in ("in", "at") for c in tok.children):
+            return "moved"
+        if lemma in ("run", "continue", "resume", "task", "charge") and (
+            any(w in objs for w in ("section", "department", "journal", "newspaper", "magazine", "office", "work", "school", "press", "review", "bureau", "committee"))
+            or any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children) and lemma in ("task", "charge")
+        ):
+            return "worked"
+        if lemma == "engage" and any("correspondence" in t.lower_ for t in tok.subtree):
+            return "collaborated"
+        if lemma == "involve" and any(c.dep_ == "prep" and c.lower_ == "in" for c in tok.children):
+            return "participated"
+        if lemma in ("keep", "produce") and any(w in objs for w in ("journal", "diary", "notebook", "notebooks", "work", "works", "novel", "novels", "book", "books", "poems", "essays", "memoir", "memoirs")):
+            return "wrote"
+        if lemma == "turn" and any(t.lower_ in ("writing", "literature", "poetry", "painting", "music", "fiction") for t in tok.subtree):
+            return "wrote"
+        if lemma == "secure" and "passage" in objs:
+            return "moved"
+        if lemma == "withdraw" and any(w in objs for w in ("right", "licence", "license", "permission", "citizenship", "nationality")):
+            return "expelled"
+        if lemma == "operate" and any(c.lower_ == "on" for c in tok.children):
+            return "illness"
         if lemma == "expel":
             froms = [t for c in tok.children if c.dep_ == "prep" and c.lower_ == "from" for t in c.children]
             for o in froms:
@@ -287,9 +357,20 @@ def _owner_is_subject(tok: Token, ctx: Context, offset: int) -> bool:
             )
         return False
     subs = _subjects(tok)
-    if not subs:
-        return False
-    return any(ctx.is_subject(*_head_span(s, offset)) for s in subs)
+    if any(ctx.is_subject(*_head_span(s, offset)) for s in subs):
+        return True
+    for sub in subs:
+        # "His works were published abroad": the subject's things
+        if sub.lemma_.lower() in WORK_NOUNS and any(c.dep_ == "poss" and ctx.is_subject(*_token_span(c, offset)) for c in sub.children):
+            return True
+        # "they reached Marseille" after "Serge and Vlady ...": a group with the subject in it
+        if sub.lower_ in ("they", "we") and ctx.group_subject_before(offset + sub.idx):
+            return True
+    if tok.lemma_.lower() in PATIENT_VERBS:
+        # "the Nazi government dismissed her", "Hilbert and Klein invited her to Göttingen"
+        objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+        return any(ctx.is_subject(*_head_span(o, offset)) for o in objs)
+    return False
 
 
 def _best_place(mentions: list[Mention], ctx: Context, trigger_pos: int, etype: str, doc: Doc, offset: int) -> str | None:
@@ -333,6 +414,7 @@ def find_events(docs: Iterable[tuple[int, Doc]], ctx: Context, *, born: str | No
             clauses = {tok.i: _clause(tok) for tok, _ in found}
             for tok, etype in found:
                 lo, hi = clauses[tok.i]
+                lo, hi = min(lo, tok.i), max(hi, tok.i)
                 a, b = offset + doc[lo].idx, offset + doc[hi].idx + len(doc[hi].text)
                 if b - a > 480:  # a long clause: keep the trigger's sentence part around it
                     a, b = max(a, offset + tok.idx - 200), min(b, offset + tok.idx + 250)

@@ -337,9 +337,9 @@ class Extractor:
     def _pronouns(self, docs: list[tuple[int, Doc]], subject: SubjectInfo, mentions: list[Mention]) -> list[Mention]:
         """He/his (or she/her) → the subject, unless another person is the nearer antecedent.
 
-        Biographies keep their subject as the default referent. A pronoun is
-        left alone when, in the same sentence and after the last subject
-        mention, another (resolved) person was named as a subject or object.
+        Biographies keep their subject as the default referent; a pronoun
+        is left alone only in a clause reported from another named person
+        ("Trotsky wrote that he ...").
         """
         words = PRONOUNS.get(subject.gender or "", set())
         people = sorted((m for m in mentions if m.label == "PERSON" and m.entity), key=lambda m: m.start)
@@ -354,14 +354,21 @@ class Extractor:
                     if tok.lower_ not in words:
                         continue
                     pos = offset + tok.idx
-                    i = bisect.bisect_left(starts, s0)
-                    before = [m for m in people[i:] if m.end <= pos]
-                    if before and before[-1].entity != "person:subject" and tok.dep_ in ("nsubj", "nsubjpass"):
-                        last_subject = max((m.start for m in before if m.entity == "person:subject"), default=-1)
-                        if before[-1].start > last_subject and not tok.lower_.startswith(("his", "her")):
+                    verb = tok.head
+                    if verb.dep_ in ("ccomp", "relcl") and tok.dep_ in ("nsubj", "nsubjpass"):
+                        # "Trotsky wrote that he ...": the reporting verb's subject is the antecedent
+                        speakers = [c for c in verb.head.children if c.dep_ == "nsubj"]
+                        if any(self._person_at(people, starts, offset + c.idx) not in (None, "person:subject") for c in speakers):
                             continue
                     out.append(Mention(pos, pos + len(tok.text), tok.text, "PERSON", "person:subject", "coref"))
         return out
+
+    @staticmethod
+    def _person_at(people: list[Mention], starts: list[int], pos: int) -> str | None:
+        i = bisect.bisect_right(starts, pos) - 1
+        if i >= 0 and people[i].start <= pos < people[i].end:
+            return people[i].entity
+        return None
 
     def _places(self, entities: dict[str, Entity], place_of: dict[str, object]) -> list[Place]:
         out = []

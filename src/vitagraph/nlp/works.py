@@ -215,6 +215,17 @@ def works_kind(heading: str) -> str | None:
     return None
 
 
+_HEADING_REFERENCES = re.compile(
+    r" (sources?|references?|see also|further reading|external links?|notes?|citations?|footnotes?|"
+    r"bibliography of works about|works about|works on|works cited|secondary literature|secondary sources) "
+)
+
+
+def _is_reference_heading(heading: str) -> bool:
+    """A section of references to other texts: its prose is not the biography's."""
+    return bool(_HEADING_REFERENCES.search(_heading_words(heading or "")))
+
+
 def _is_negative_heading(heading: str) -> bool:
     return bool(_HEADING_NEGATIVE.search(_heading_words(heading or "")))
 
@@ -323,7 +334,7 @@ _GENERIC_KINDS = frozenset({None, "work", "book", "non-fiction", "volume", "tran
 _ADJ_KINDS = {
     "philosophical": "philosophy",
     "historical": "history",
-    "political": "political",
+    "political": "political writing",
     "autobiographical": "memoir",
     "poetic": "poetry",
     "rhetorical": "rhetoric",
@@ -351,6 +362,13 @@ _GENRE_HEAD = re.compile(
     r"\b(?:([Hh]is|[Hh]er)|([A-Z][\w\-]+)['’]s)\s+(?=(?:(?:Piano|Violin|Cello|String|Horn|Organ|Flute|Clarinet|Oboe|Trumpet|Harpsichord|Choral)\s+)?(?:Symphony|Concerto|Sonata|Quartet|Quintet|Trio|Requiem|Mass|"
     r"Suite|Overture|Nocturne|[EÉ]tude|Prelude|Fugue|Serenade|Cantata|Oratorio|Rhapsody|Variations|Sinfonia)\b)"
 )
+# Verbs that act on someone else's work: they end the reach of "he wrote ..."
+_OTHER_VERBS = (
+    r"(?:translated|translating|edited|editing|reviewed|reviewing|read|reading|admired|praised|critici[sz]ed|"
+    r"attacked|adapted|illustrated|studied|received|won|quoted|cited|banned|rejected|discovered|encountered|"
+    r"taught|lectured|recommended|considered|described|called|influenced|inspired)"
+)
+_VERB_STOP = re.compile(_OTHER_VERBS + r"|" + _CREATE_VERBS + r"|said|says|became|remained|had|was")
 _VERB_KINDS = {"painted": "painting", "composed": "composition", "composing": "composition"}
 _CREATE_RE = re.compile(r"(?<![\w\-])(?:" + _CREATE_VERBS + r")(?![\w\-])")
 _AGENT_SKIP = re.compile(
@@ -504,6 +522,11 @@ def _read_title(
             or _is_cap(w)
         ):
             last_good = last_upper = m.end()
+        elif wl == "with" and re.match(
+            r"\s+[A-Z][\w'’\-]+\s+(?:[A-Z]\.\s+)?[A-Z][\w'’\-]+(?:\s*[,;.()]|\s+[a-z]|\s*$)",
+            text[m.end() : lim],
+        ):
+            break  # "X with Friedrich Engels": a co-author, not part of the title
         elif wl in FUNCTION_WORDS or re.match(r"(?:d|l|qu)['’]\w", wl):
             if re.match(r"(?:d|l|qu)['’]\w", wl) and not _is_cap(wl.split("'")[-1].split("’")[-1]):
                 if not foreign:
@@ -695,7 +718,7 @@ _SEG_BREAK = re.compile(
 
 _AUTHOR_PREFIX = re.compile(
     r"^(?P<a>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?,\s+(?:[A-Z][\w'’\-]*\.?\s*){1,4}?)"
-    r"(?:\((?P<y>[^()]*\d{3,4}[^()]*)\)\.?\s*|\.\s*|\s+(?=[\"“]))(?=[\"“'A-Z0-9])"
+    r"(?:\((?P<y>[^()]*\d{3,4}[^()]*)\)\.\s*|\.\s*|\s+(?=[\"“]))(?=[\"“'A-Z0-9])"
 )
 _LEAD_YEAR = re.compile(
     r"^(?P<y>(?:c\.\s*)?\d{3,4}(?:\s*[" + _DASH + r"]\s*\d{2,4})?(?:\s*(?:BC|BCE|AD))?)"
@@ -1350,7 +1373,7 @@ class _Prose:
                     )
                 ):
                     continue
-            if wl in _CLAUSE_STOP:
+            if wl in _CLAUSE_STOP or _VERB_STOP.fullmatch(wl):
                 break
             if wt[0].isdigit():
                 break
@@ -1564,7 +1587,8 @@ class _Prose:
         stops = [
             m.start()
             for m in re.finditer(
-                r";|,\s+(?:which|who|whereas|while|although|though)\b|\s+but\s+|\s+whereas\s+|—",
+                r";|,\s+(?:which|who|whereas|while|although|though)\b|\s+but\s+|\s+whereas\s+|—|"
+                r"\s(?=" + _OTHER_VERBS + r"\s)",
                 text[s:e],
             )
         ]
@@ -1811,7 +1835,7 @@ def extract_works(
     text = document.text
     subj = _subject_tokens(document.title or document.display_title)
     kinds = _section_kinds(document)
-    negative = {i for i, s in enumerate(document.sections) if _is_negative_heading(s.heading)}
+    negative = {i for i, s in enumerate(document.sections) if _is_reference_heading(s.heading)}
 
     def in_negative(section: int | None) -> bool:
         while section is not None:
@@ -2287,8 +2311,8 @@ def _known_ok(text: str, s: int, e: int, sent_start: int, subj: set[str]) -> boo
         and pm.group(1).lower() not in ("the", "a", "an")
     ):
         return False
-    if re.match(r"['’]s\b| [A-Z]", after):
-        return False
+    if re.match(r"['’]s\b| [A-Z]|\s+(?:of|by)\s+(?!(?:the|a|an)\b)[A-Z]", after):
+        return False  # part of a longer name, or someone else's ("the Rihla of Ibn Jubayr")
     single = len(text[s:e].split()) == 1
     if single:
         if s == sent_start:

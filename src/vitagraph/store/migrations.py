@@ -208,6 +208,36 @@ MIGRATIONS.append(
     )
 )
 
+MIGRATIONS.append(
+    (
+        3,
+        "full-text search over documents (FTS5), kept in step by triggers; index for reading dates",
+        """
+        -- Reading one document's dates (and cascading its deletion) scanned the whole table.
+        CREATE INDEX time_expressions_document ON time_expressions (document_id);
+        -- External content: the text is stored once, in documents; documents.id is an
+        -- INTEGER PRIMARY KEY, so the rowids FTS5 points at survive VACUUM.
+        CREATE VIRTUAL TABLE documents_fts USING fts5(
+            title, text, content='documents', content_rowid='id',
+            tokenize='unicode61 remove_diacritics 2'
+        );
+        CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents BEGIN
+            INSERT INTO documents_fts (rowid, title, text) VALUES (new.id, new.title, new.text);
+        END;
+        CREATE TRIGGER documents_fts_delete AFTER DELETE ON documents BEGIN
+            INSERT INTO documents_fts (documents_fts, rowid, title, text)
+            VALUES ('delete', old.id, old.title, old.text);
+        END;
+        CREATE TRIGGER documents_fts_update AFTER UPDATE OF title, text ON documents BEGIN
+            INSERT INTO documents_fts (documents_fts, rowid, title, text)
+            VALUES ('delete', old.id, old.title, old.text);
+            INSERT INTO documents_fts (rowid, title, text) VALUES (new.id, new.title, new.text);
+        END;
+        INSERT INTO documents_fts (documents_fts) VALUES ('rebuild');
+        """,
+    )
+)
+
 LATEST = max(number for number, _, _ in MIGRATIONS)
 
 
