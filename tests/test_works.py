@@ -577,6 +577,27 @@ PROSE = [
     ("Victor Serge", "He formed a group, which published the journals Mundo and Analysis.", []),
     ("Victor Serge", "For Quintilian, writing a century later, Serge was a model.", []),
     ("Victor Serge", "His writings offer a unique perspective on the Russian Revolution.", []),
+    ("Tom Author", "His father wrote the novel Old Times.", []),
+    ("Tom Author", "He wrote poems and translated the novel Anna Karenina into French.", []),
+    ("Tom Author", "He published articles in the New York Times.", []),
+    ("Tom Author", "Einstein wrote that Noether was a genius.", []),
+    ("Tom Author", "He was influenced by the works of Marx, including Capital.", []),
+    ("Victor Serge", "Serge's friend Istrati published Soviets 1929.", []),
+    (
+        "Tom Author",
+        "He wrote the novel Old Times and edited the journal New Times.",
+        [("Old Times", "novel")],
+    ),
+    (
+        "Tom Author",
+        "He wrote The Communist Manifesto with Friedrich Engels.",
+        [("The Communist Manifesto", None)],
+    ),
+    (
+        "Tom Author",
+        "His book Conversations with Stalin appeared in 1962.",
+        [("Conversations with Stalin", "book")],
+    ),
 ]
 
 
@@ -825,6 +846,43 @@ def test_poet_links_prose_titles_to_list_works():
     assert "The Bell Jar: A Novel" in by_title["The Bell Jar"].aliases
 
 
+TRAVELLER = """= Abu Example =
+
+Infobox
+- Born: 1304
+- Notable work: Safarnama
+
+Abu Example (1304–1368) was a traveller who dictated an account of his journeys, the Safarnama.
+
+==The Safarnama==
+The scribe completed the book in 1355 under the title The Gift of Travellers (Tuhfat al-Safar fi Aja'ib al-Bilad). He borrowed passages from the Safarnama of Nasir Khusraw.
+
+==Works==
+===Arabic text===
+- Tuhfat al-Safar fi Aja'ib al-Bilad (1853) Editors: Jean Dupont and Marc Durand; Paris: Imprimerie Royale.
+===English translations===
+- Travels in Asia (1929) Translator: H. A. R. Gibb; London: Routledge. Selections from the Safarnama.
+- The Travels (1958) Translator: H. A. R. Gibb and C. F. Beckingham; London: Hakluyt Society. Translation of Tuhfat al-Safar, Fez 1355.
+- The Travels, Abridged (2002) Editor: Tim Smith; London: Picador. Abridged from the Gibb and Beckingham translation.
+"""
+
+
+def test_translations_of_one_work_are_one_work():
+    result = extract_works(_doc(TRAVELLER, "traveller.txt"))
+    (work,) = result.works
+    assert work.title == "Safarnama" and work.year == "1355"
+    assert {
+        "The Gift of Travellers",
+        "Tuhfat al-Safar fi Aja'ib al-Bilad",
+        "Travels in Asia",
+        "The Travels",
+        "The Travels, Abridged",
+    } <= set(work.aliases)
+    # someone else's Safarnama is not a mention of the subject's
+    other = TRAVELLER.index("Safarnama of Nasir")
+    assert not any(m.start == other for m in result.mentions)
+
+
 def test_painter_mentions():
     result = extract_works(_doc(PAINTER, "painter.txt"))
     orgs = {m.text for m in result.mentions if m.label == "ORG"}
@@ -859,7 +917,7 @@ def _check_result(doc, result: WorksResult) -> None:
         else:
             assert m.entity is None
     work_spans = sorted((m.start, m.end) for m in result.mentions if m.label == "WORK")
-    for (a, b), (c, d) in itertools.pairwise(work_spans):
+    for (_, b), (c, _) in itertools.pairwise(work_spans):
         assert b <= c, "WORK mentions never overlap"
 
 

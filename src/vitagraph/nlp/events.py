@@ -28,7 +28,7 @@ for _type, _lemmas in {
     "moved": "move settle emigrate immigrate flee escape return relocate arrive resettle migrate invite",
     "traveled": "travel visit tour journey sail voyage",
     "studied": "study enroll enrol graduate matriculate train educate",
-    "worked": "work serve teach edit lecture employ hire appoint practise practice head direct manage translate preach",
+    "worked": "work serve teach edit lecture employ hire appoint practise practice head direct manage translate preach defend plead prosecute govern command administer represent advise tutor instruct supervise",
     "joined": "join enlist rejoin belong",
     "left": "resign quit",
     "expelled": "expel dismiss exclude oust suspend",
@@ -40,9 +40,9 @@ for _type, _lemmas in {
     "married": "marry wed",
     "published": "publish",
     "wrote": "write compose complete finish author pen draft prove paint discover invent chronicle document",
-    "participated": "participate fight",
+    "participated": "participate fight campaign side vote debate",
     "collaborated": "collaborate correspond cooperate associate befriend",
-    "conflict": "criticize criticise denounce attack oppose condemn slander quarrel implicate accuse",
+    "conflict": "criticize criticise denounce attack oppose condemn slander quarrel implicate accuse suppress defeat proscribe outlaw confiscate ban censor harass persecute sue reject",
     "illness": "suffer",
     "honored": "award honour honor decorate knight",
 }.items():
@@ -64,6 +64,9 @@ ROLE_NOUNS = {
     "ambassador", "officer", "soldier", "trooper", "judge", "advisor", "adviser", "assistant", "head",
     "manager", "curator", "librarian", "physician", "doctor", "clerk", "apprentice", "tutor", "figure",
     "founder", "chief", "captain", "general", "admiral", "senator", "quaestor", "consul", "praetor", "aedile",
+    "tribune", "envoy", "qadi", "cadi", "magistrate", "mayor", "priest", "bishop", "abbot", "rector", "dean",
+    "surgeon", "engineer", "architect", "painter", "organist", "conductor", "composer", "kapellmeister",
+    "proconsul", "censor", "dictator", "prefect", "steward", "chancellor", "treasurer", "inspector", "privatdozent",
 }
 WORK_NOUNS = {
     "work", "book", "books", "novel", "novels", "poem", "poems", "writing", "writings", "manuscript",
@@ -74,7 +77,9 @@ PATIENT_VERBS = {
     "arrest", "detain", "expel", "dismiss", "deport", "exile", "banish", "imprison", "jail", "intern", "release",
     "free", "invite", "elect", "appoint", "award", "honour", "honor", "sentence", "suspend", "execute", "kill",
     "bury", "hire", "employ", "exchange", "expel", "exclude", "oust", "extradite", "decorate", "knight", "pardon",
-    "liberate", "confine", "incarcerate", "assassinate", "murder", "shoot", "strip",
+    "liberate", "confine", "incarcerate", "assassinate", "murder", "shoot", "strip", "proscribe", "outlaw",
+    "harass", "persecute", "sue", "accuse", "attack", "denounce", "condemn", "slander", "censor", "ban",
+    "recall", "hail", "name", "send", "make", "try",
 }
 KIN_WORDS = {
     "mother", "father", "wife", "husband", "son", "daughter", "brother", "sister", "parents", "family",
@@ -287,6 +292,14 @@ def _type_of(tok: Token, ctx: Context, offset: int) -> str | None:
             if any(c.dep_ == "prep" and c.lower_ in ("in", "at") for c in tok.children):
                 return "moved"
             return None
+        if lemma == "recall" and any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children):
+            return "released"
+        if lemma in ("name", "make") and any(c.dep_ in ("oprd", "attr", "xcomp") and (c.lemma_.lower() in ROLE_NOUNS or any(t.lemma_.lower() in ROLE_NOUNS for t in c.subtree)) for c in tok.children):
+            return "worked"
+        if lemma == "send" and any(t.lemma_.lower() in ROLE_NOUNS for t in tok.subtree):
+            return "worked"
+        if lemma == "try" and any(t.lower_ in ("court", "court-martial", "tribunal", "trial") for t in tok.subtree):
+            return "conflict"
         if lemma == "go" and any(c.lower_ == "back" for c in tok.children):
             return "moved"
         if lemma == "base" and any(c.dep_ == "prep" and c.lower_ in ("in", "at") for c in tok.children):
@@ -332,8 +345,11 @@ def _type_of(tok: Token, ctx: Context, offset: int) -> str | None:
         if lemma in ("exchange",) and not any(c.dep_ == "auxpass" for c in tok.children):
             return None
         return VERB_TRIGGERS.get(lemma)
-    if tok.pos_ == "NOUN":
-        return NOUN_TRIGGERS.get(lemma)
+    if tok.pos_ in ("NOUN", "PROPN"):
+        if lemma in ROLE_NOUNS and tok.dep_ == "pobj" and tok.head.lower_ == "as":
+            return "worked"  # "As consul in 63 BC, Cicero ..."
+        if tok.pos_ == "NOUN":
+            return NOUN_TRIGGERS.get(lemma)
     return None
 
 

@@ -43,7 +43,8 @@ def name_key(word: str) -> str:
     s = "".join(c for c in s if not unicodedata.combining(c))
     # letters that NFKD does not decompose
     s = s.casefold().replace("ł", "l").replace("ø", "o").replace("đ", "d").replace("ð", "d")
-    s = s.replace("æ", "ae").replace("œ", "oe").replace("þ", "th").replace("ı", "i").replace("ß", "ss")
+    for a, b in (("æ", "ae"), ("œ", "oe"), ("þ", "th"), ("ı", "i"), ("ß", "ss")):
+        s = s.replace(a, b)
     return s.strip()
 
 
@@ -148,94 +149,103 @@ _NAME_PREFIXES = frozenset({
     "bint", "ter", "ten", "dos", "das", "do",
 })
 #: Capitalised, these open a title or a place more often than a name ("Le Monde", "El Paso").
-_ARTICLES = frozenset({"the", "le", "la", "les", "el", "los", "las", "il", "lo", "die", "der", "das", "al", "a", "an"})
+_ARTICLES = frozenset({
+    "the", "le", "la", "les", "el", "los", "las", "il", "lo", "die", "der", "das", "al", "a", "an",
+})
 
 TITLES = frozenset({
-    "mr", "mrs", "ms", "miss", "mme", "mlle", "madame", "mademoiselle", "monsieur", "m", "herr", "frau",
-    "fraulein", "dr", "doctor", "prof", "professor", "sir", "dame", "lady", "lord", "tsar", "czar",
-    "tsarina", "tsarevich", "king", "queen", "emperor", "empress", "prince", "princess", "duke",
-    "duchess", "count", "countess", "baron", "baroness", "pope", "president", "premier", "general",
-    "admiral", "colonel", "captain", "major", "lieutenant", "marshal", "comrade", "rabbi", "father",
-    "brother", "sister", "mother", "bishop", "archbishop", "cardinal", "sultan", "shah", "khan",
-    "emir", "rev", "reverend", "senor", "senora", "signor", "signora", "don", "dona",
-    "gospodin", "tovarishch", "imam", "sheikh", "shaykh", "mullah", "ayatollah", "maharaja",
-    "raja", "rani", "pandit", "swami", "shri", "mahatma", "chief", "judge", "senator",
-    "governor", "chairman", "marquis", "marquess", "viscount", "earl", "grand",
+    "mr", "mrs", "ms", "miss", "mme", "mlle", "madame", "mademoiselle", "monsieur", "m", "herr",
+    "frau", "fraulein", "dr", "doctor", "prof", "professor", "sir", "dame", "lady", "lord", "tsar",
+    "czar", "tsarina", "tsarevich", "king", "queen", "emperor", "empress", "prince", "princess",
+    "duke", "duchess", "count", "countess", "baron", "baroness", "pope", "president", "premier",
+    "general", "admiral", "colonel", "captain", "major", "lieutenant", "marshal", "comrade",
+    "rabbi", "father", "brother", "sister", "mother", "bishop", "archbishop", "cardinal", "sultan",
+    "shah", "khan", "emir", "rev", "reverend", "senor", "senora", "signor", "signora", "don",
+    "dona", "gospodin", "tovarishch", "imam", "sheikh", "shaykh", "mullah", "ayatollah", "maharaja",
+    "raja", "rani", "pandit", "swami", "shri", "mahatma", "chief", "judge", "senator", "governor",
+    "chairman", "marquis", "marquess", "viscount", "earl",
 })
 #: Abbreviated given names of older English sources ("Wm. Morris").
-_ABBREVIATED = frozenset({"wm", "chas", "jas", "thos", "geo", "jno", "benj", "edw", "robt", "saml", "danl", "jos", "eliz", "margt", "richd", "alex", "fred"})
-_SUFFIXES = frozenset({"jr", "sr", "jnr", "snr", "junior", "senior", "esq", "the younger", "the elder"})
+_ABBREVIATED = frozenset({
+    "wm", "chas", "jas", "thos", "geo", "jno", "benj", "edw", "robt", "saml", "danl", "jos", "eliz",
+    "margt", "richd", "alex", "fred",
+})
+_SUFFIXES = frozenset({"jr", "sr", "jnr", "snr", "junior", "senior", "esq", "phd", "ph.d", "md"})
 _ROMAN = re.compile(r"^(?=[IVXL])(?:L?X{0,3})(?:IX|IV|V?I{0,3})$")
 
 #: First words of place names ("New York", "Saint Petersburg", "Fort Worth").
 PLACE_PREFIXES = frozenset({
     "new", "north", "south", "east", "west", "northern", "southern", "eastern", "western", "upper",
     "lower", "greater", "great", "little", "port", "fort", "mount", "mt", "lake", "cape", "gulf",
-    "isle", "isla", "st", "ste", "saint", "sainte", "san", "santa", "santo", "sao", "sankt", "sveti",
-    "sint", "bad", "nizhny", "novo", "nueva", "nuevo", "puerto", "villa", "ciudad", "costa", "sierra",
-    "rio", "monte", "bois", "pointe", "central", "middle",
+    "isle", "isla", "st", "ste", "saint", "sainte", "san", "santa", "santo", "sao", "sankt",
+    "sveti", "sint", "bad", "nizhny", "novo", "nueva", "nuevo", "puerto", "villa", "ciudad",
+    "costa", "sierra", "rio", "monte", "bois", "pointe", "central", "middle",
 })
 #: Words that make a name an organisation, a place, an event or a work.
 VETO_WORDS = frozenset({
     # organisations
-    "party", "parties", "committee", "union", "unions", "society", "association", "league", "council",
-    "congress", "institute", "institution", "university", "college", "academy", "school", "press",
-    "publishers", "publisher", "publishing", "publications", "books", "editions", "editions", "verlag",
-    "editorial", "library", "museum", "company", "co", "corporation", "corp", "inc", "ltd", "llc",
-    "gmbh", "sa", "ag", "plc", "bank", "army", "navy", "government", "ministry", "bureau", "agency",
-    "federation", "front", "movement", "group", "international", "internationale", "opposition",
-    "brotherhood", "sisterhood", "club", "foundation", "review", "journal", "gazette", "herald",
-    "tribune", "magazine", "newspaper", "daily", "weekly", "quarterly", "monthly", "times", "network",
-    "orchestra", "theatre", "theater", "opera", "ballet", "parliament", "assembly", "senate", "duma",
-    "soviet", "soviets", "police", "guard", "guards", "brigade", "brigades", "regiment", "battalion",
-    "division", "corps", "legion", "fleet", "command", "commission", "commissariat", "office",
-    "service", "services", "trust", "laboratory", "laboratories", "observatory", "hospital",
-    "conservatory", "conservatoire", "guild", "order", "mission", "republic", "kingdom", "empire",
-    "state", "states", "federal", "national", "nationale", "imperial", "royal", "democratic",
-    "republican", "democrats", "republicans", "liberals", "conservatives", "socialist", "communist", "anarchist", "bolshevik", "bolsheviks", "menshevik",
-    "marxist", "trotskyist", "fascist", "nazi", "liberal", "conservative", "labour", "labor",
-    "workers", "workers'", "peasants", "popular", "people's", "peoples", "revolutionary",
-    "central", "supreme", "executive", "provisional", "united", "allied", "holy", "sacred",
-    "records", "pictures", "films", "studios", "productions", "gallery", "galleries", "centre",
-    "center", "archive", "archives", "project", "fund", "cheka", "gpu", "ogpu", "nkvd", "kgb",
-    "commune", "collective", "cooperative", "syndicate", "cartel", "firm", "industries", "works",
-    "railway", "railways", "airlines", "motors", "institut", "universite", "universidad",
-    "universita", "partido", "partito", "parti", "partei", "comite", "comité", "societe", "verein",
+    "party", "parties", "committee", "union", "unions", "society", "association", "league",
+    "council", "congress", "institute", "institution", "university", "college", "academy", "school",
+    "press", "publishers", "publisher", "publishing", "publications", "books", "editions",
+    "editions", "verlag", "editorial", "library", "museum", "company", "co", "corporation", "corp",
+    "inc", "ltd", "llc", "gmbh", "plc", "bank", "army", "navy", "government",
+    "ministry", "bureau", "agency", "federation", "front", "movement", "group", "international",
+    "internationale", "opposition", "brotherhood", "sisterhood", "club", "foundation", "review",
+    "journal", "gazette", "herald", "tribune", "magazine", "newspaper", "daily", "weekly",
+    "quarterly", "monthly", "times", "network", "orchestra", "theatre", "theater", "opera",
+    "ballet", "parliament", "assembly", "senate", "duma", "soviet", "soviets", "police", "guard",
+    "guards", "brigade", "brigades", "regiment", "battalion", "division", "corps", "legion",
+    "fleet", "command", "commission", "commissariat", "office", "service", "services", "trust",
+    "laboratory", "laboratories", "observatory", "hospital", "conservatory", "conservatoire",
+    "guild", "order", "mission", "republic", "kingdom", "empire", "state", "states", "federal",
+    "national", "nationale", "imperial", "royal", "democratic", "republican", "democrats",
+    "republicans", "liberals", "conservatives", "socialist", "communist", "anarchist", "bolshevik",
+    "bolsheviks", "menshevik", "marxist", "trotskyist", "fascist", "nazi", "liberal",
+    "conservative", "labour", "labor", "workers", "workers'", "peasants", "popular", "people's",
+    "peoples", "revolutionary", "central", "supreme", "executive", "provisional", "united",
+    "allied", "holy", "sacred", "records", "pictures", "films", "studios", "productions", "gallery",
+    "galleries", "centre", "center", "archive", "archives", "project", "fund", "cheka", "gpu",
+    "ogpu", "nkvd", "kgb", "commune", "collective", "cooperative", "syndicate", "cartel", "firm",
+    "industries", "works", "railway", "railways", "airlines", "motors", "institut", "universite",
+    "universidad", "universita", "partido", "partito", "parti", "partei", "comite", "comité",
+    "societe", "verein",
     # places and buildings
     "city", "town", "village", "county", "province", "region", "district", "oblast", "krai",
     "river", "mountains", "mountain", "island", "islands", "sea", "ocean", "valley", "coast",
     "peninsula", "desert", "bay", "strait", "straits", "canal", "street", "avenue", "road",
     "boulevard", "square", "bridge", "station", "airport", "harbour", "harbor", "port", "palace",
-    "cathedral", "abbey", "monastery", "convent", "cemetery", "prison", "camp", "fortress",
-    "tower", "gate", "hotel", "cafe", "café", "restaurant", "stadium", "arena",
-    "quarter", "heights", "plains", "steppe", "forest", "falls", "lakes", "hills",
-    "alps", "highlands", "lowlands", "gulag", "colony", "territory", "territories", "land",
-    "lands", "peninsula", "canyon", "glacier", "reservoir", "prefecture", "governorate",
-    "republics", "emirates", "isles", "cape", "archipelago", "basin",
+    "cathedral", "abbey", "monastery", "convent", "cemetery", "prison", "camp", "fortress", "tower",
+    "gate", "hotel", "cafe", "café", "restaurant", "stadium", "arena", "quarter", "heights",
+    "plains", "steppe", "forest", "falls", "lakes", "hills", "alps", "highlands", "lowlands",
+    "gulag", "colony", "territory", "territories", "land", "lands", "peninsula", "canyon",
+    "glacier", "reservoir", "prefecture", "governorate", "republics", "emirates", "isles", "cape",
+    "archipelago", "basin", "embassy", "consulate", "headquarters", "secretariat", "presidium",
+    "politburo", "secretary", "minister", "ministers", "commissar", "commissars", "ambassador",
+    "consul",
     # events, works, eras
     "war", "wars", "revolution", "revolutions", "terror", "uprising", "rebellion", "revolt",
     "conference", "campaign", "purge", "purges", "trial", "trials", "plan", "crisis", "massacre",
     "affair", "famine", "strike", "election", "elections", "treaty", "agreement", "pact", "accords",
     "games", "olympics", "exhibition", "expo", "prize", "award", "medal", "festival", "expedition",
     "siege", "battle", "offensive", "crusade", "congress", "resistance", "occupation", "blockade",
-    "manifesto", "declaration", "constitution", "act", "code", "programme", "program",
-    "theses", "age", "era", "dynasty", "period", "century", "renaissance", "reformation",
-    "enlightenment", "synagogue", "mosque", "orthodox", "catholic",
-    "protestant", "lutheran", "anglican", "methodist", "baptist", "evangelical", "islamic",
-    "jewish", "christianity", "judaism", "islam", "buddhism",
+    "manifesto", "declaration", "constitution", "act", "code", "programme", "program", "theses",
+    "age", "era", "dynasty", "period", "century", "renaissance", "reformation", "enlightenment",
+    "synagogue", "mosque", "orthodox", "catholic", "protestant", "lutheran", "anglican",
+    "methodist", "baptist", "evangelical", "islamic", "jewish", "christianity", "judaism", "islam",
+    "buddhism",
 })
 _VETO_ENDINGS = ("ism", "isms", "ists", "ology", "ography")
 #: Well-known places whose words have the shape of a personal name.
 PLACE_NAMES = frozenset({
-    "abu dhabi", "sri lanka", "costa rica", "el salvador", "san marino", "santa fe", "santo domingo",
-    "sierra leone", "hong kong", "tel aviv", "dar es salaam", "rio de janeiro", "buenos aires",
-    "los angeles", "las vegas", "san francisco", "san jose", "san diego", "san antonio", "sao paulo",
-    "saint petersburg", "st petersburg", "kuala lumpur", "addis ababa", "burkina faso", "cape verde",
-    "ivory coast", "puerto rico", "salt lake", "port said", "ulan bator", "ulan ude", "alma ata",
-    "nizhny novgorod", "baden baden", "frankfurt am main", "aix en provence", "la paz", "le havre",
-    "le mans", "las palmas", "santiago de chile", "san sebastian", "santa cruz", "monte carlo",
-    "ciudad juarez", "abu simbel", "bandar abbas", "tierra del fuego",
-    "marie galante", "fernando po", "maria island",
+    "abu dhabi", "sri lanka", "costa rica", "el salvador", "san marino", "santa fe",
+    "santo domingo", "sierra leone", "hong kong", "tel aviv", "dar es salaam", "rio de janeiro",
+    "buenos aires", "los angeles", "las vegas", "san francisco", "san jose", "san diego",
+    "san antonio", "sao paulo", "saint petersburg", "st petersburg", "kuala lumpur", "addis ababa",
+    "burkina faso", "cape verde", "ivory coast", "puerto rico", "salt lake", "port said",
+    "ulan bator", "ulan ude", "alma ata", "nizhny novgorod", "baden baden", "frankfurt am main",
+    "aix en provence", "la paz", "le havre", "le mans", "las palmas", "santiago de chile",
+    "san sebastian", "santa cruz", "monte carlo", "ciudad juarez", "abu simbel", "bandar abbas",
+    "tierra del fuego", "marie galante", "fernando po", "maria island",
 })
 #: Demonyms that open group names ("Russian Revolution", "French Resistance").
 DEMONYMS = frozenset({
@@ -245,16 +255,22 @@ DEMONYMS = frozenset({
     "indian", "mexican", "cuban", "brazilian", "argentine", "canadian", "australian", "irish",
     "scottish", "welsh", "dutch", "belgian", "swiss", "austrian", "swedish", "norwegian", "danish",
     "finnish", "ukrainian", "belarusian", "georgian", "armenian", "jewish", "catalan", "basque",
-    "european", "asian", "african", "latin", "byzantine",
-    "roman", "egyptian", "israeli", "iranian", "afghan", "pakistani", "vietnamese", "thai",
-    "indonesian", "filipino", "nigerian", "ethiopian", "algerian", "moroccan", "tunisian",
+    "european", "asian", "african", "latin", "byzantine", "roman", "egyptian", "israeli", "iranian",
+    "afghan", "pakistani", "vietnamese", "thai", "indonesian", "filipino", "nigerian", "ethiopian",
+    "algerian", "moroccan", "tunisian",
 })
 
 _TOKEN_SPLIT = re.compile(r"\s+|(?<=\.)(?=[^\W\d_][^\W\d_])")
 
 
+_PREFIXED = re.compile(r"^(?:d|l|al|el|ad|ash|an|as|az|ul|ud)['’\-‐][^\W\d_]")
+
+
 def _is_cap(tok: str) -> bool:
-    return tok[:1].isupper() or bool(re.match(r"^(?:d|l|al|el|ad|ash|an|as|az|ul|ud)['’\-‐][^\W\d_]", tok) and tok[-1:].islower() and any(c.isupper() for c in tok))
+    """Capitalised, or a capitalised name behind "d'", "al-" ("d'Alembert", "al-Khwarizmi")."""
+    if tok[:1].isupper():
+        return True
+    return bool(_PREFIXED.match(tok)) and any(c.isupper() for c in tok)
 
 
 def _surname_shaped(tok: str) -> bool:
@@ -267,18 +283,31 @@ def _surname_shaped(tok: str) -> bool:
     return any(c.islower() for c in letters)
 
 
-def _tokens(name: str) -> list[str]:
+def _split(text: str) -> list[str]:
+    return [t for t in (_clean(raw) for raw in _TOKEN_SPLIT.split(text)) if t]
+
+
+def _tokens(name: str) -> list[str] | None:
+    """Words of a name; "Rolland, Romain" is read as "Romain Rolland".
+
+    None for a comma that is not such an inversion ("Paris, France").
+    """
     text = " ".join(name.replace("\u00a0", " ").split())
-    if text.count(",") == 1:  # "Rolland, Romain" -> "Romain Rolland"
-        last, first = (p.strip() for p in text.split(","))
-        if first and last and first.split()[0].strip(".").casefold() not in _SUFFIXES:
-            text = f"{first} {last}"
-    toks = []
-    for raw in _TOKEN_SPLIT.split(text):
-        t = _clean(raw)
-        if t:
-            toks.append(t)
-    return toks
+    if "," not in text:
+        return _split(text)
+    parts = [p.strip() for p in text.split(",")]
+    while len(parts) > 1 and parts[-1] and _fold_token(parts[-1].split()[0]) in _SUFFIXES:
+        parts.pop()  # "Martin Luther King, Jr."
+    if len(parts) == 1:
+        return _split(parts[0])
+    if len(parts) == 2 and parts[0] and parts[1]:
+        first, last = _split(parts[1]), _split(parts[0])
+        if first and last and (
+            is_given_name(first[0], ambiguous=True)  # "Kibalchich, Victor Lvovich"
+            or (all(is_initials(t) for t in first) and not any(is_ambiguous(t) for t in last))
+        ):  # "Auden, W. H." but not "Washington, D.C."
+            return first + last
+    return None
 
 
 def _fold_token(tok: str) -> str:
@@ -308,10 +337,18 @@ def _score(toks: list[str]) -> float:  # noqa: C901 - a table of cases reads bes
     while len(toks) > 1 and folded[0] in TITLES:
         title = True
         toks, folded = toks[1:], folded[1:]
-    regnal = False
-    while len(toks) > 1 and (folded[-1] in _SUFFIXES or (_ROMAN.match(toks[-1]) and toks[-1] != "I" or (toks[-1] == "I" and len(toks) == 2))):
-        regnal = regnal or bool(_ROMAN.match(toks[-1]))
-        toks, folded = toks[:-1], folded[:-1]
+    regnal = False  # "Alexander II", "Pliny the Elder", "Martin Luther King Jr."
+    while len(toks) > 1:
+        if folded[-1] in _SUFFIXES:
+            toks, folded = toks[:-1], folded[:-1]
+        elif _ROMAN.match(toks[-1]) and (toks[-1] != "I" or len(toks) == 2):
+            regnal = True
+            toks, folded = toks[:-1], folded[:-1]
+        elif len(toks) > 2 and toks[-2] == "the" and toks[-1][:1].isupper():
+            regnal = True
+            toks, folded = toks[:-2], folded[:-2]
+        else:
+            break
 
     if len(toks) == 1:
         s = _single(toks[0], folded[0])
@@ -386,10 +423,10 @@ def _single(tok: str, f: str) -> float:
         return 0.1
     if tok.isupper() and len(tok) >= 2:
         return 0.05  # an acronym
-    if f in PARTICLES or f in TITLES or f in _ARTICLES:
-        return 0.05
     if is_given_name(tok):
         return 0.5
+    if f in PARTICLES or f in TITLES or f in _ARTICLES:
+        return 0.05
     if is_ambiguous(tok):
         return 0.3
     if _surname_shaped(tok):
@@ -414,7 +451,10 @@ def looks_like_person(name: str) -> float:
     stripped = name.strip()
     if stripped[:4].casefold() == "the ":
         return 0.05
-    return round(_score(_tokens(stripped)), 3)
+    toks = _tokens(stripped)
+    if toks is None:
+        return 0.15
+    return round(_score(toks), 3)
 
 
 __all__ = [

@@ -25,6 +25,7 @@ _PEN = re.compile(
     r"\b(?:pseudonym|pen[- ]name|nom de plume|nom de guerre|nicknamed?|known as|also called|called|alias|signed as|under the name)"
     r"\s+(?:of\s+)?[\"“'‘]?(?P<name>" + _NAME + ")"
 )
+_OPENING = re.compile(r"^\s*(?P<name>" + _NAME + r")\s*(?:\(|,|\bwas\b|\bis\b|\bwere\b)")
 _TITLE_QUALIFIER = re.compile(r"\s*\([^)]*\)\s*$")
 NAME_KEYS = ("name", "full name", "birth name", "born as", "other names", "pen name", "pseudonym", "nickname", "also known as")
 
@@ -81,6 +82,12 @@ def find_subject(document: Document) -> SubjectInfo | None:
         if f:
             aliases += [p.strip() for p in re.split(r"[;,]| or ", f.value) if p.strip()]
     first_para = document.paragraphs[0].span.of(text) if document.paragraphs else lead
+    opening = _OPENING.match(first_para)
+    if opening:
+        # the lead opens with the full name: "Marcus Tullius Cicero (3 January 106 BC – ...) was ..."
+        full = _clean_name(opening.group("name"))
+        if set(fold(full).split()) & set(fold(name).split()):
+            aliases.append(full)
     for m in _BORN.finditer(first_para):
         aliases.append(_clean_name(m.group("name")))
     for m in _PEN.finditer(text):
