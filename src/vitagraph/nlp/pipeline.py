@@ -27,6 +27,7 @@ from . import names as _names  # noqa: F401  (registers vitagraph_names)
 from .claims import find_claims
 from .events import Context as EventContext
 from .events import find_events, lead_life_events
+from .given_names import looks_like_person
 from .model import load_base
 from .places import PlaceIndex
 from .resolve import ORG_WORDS, Form, cluster, decide_labels, parenthetical_aliases
@@ -127,6 +128,7 @@ class Extractor:
             demonym=self.places.demonym,
             people_names=list_people | ({fold(subject.name)} if subject else set()),
             org_names=list_orgs,
+            person_shape=looks_like_person,
         )
         subject_keys = set()
         if subject:

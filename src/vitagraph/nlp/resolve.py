@@ -97,6 +97,7 @@ def decide_labels(
     demonym,
     people_names: set[str],
     org_names: set[str],
+    person_shape=lambda name: 0.5,
 ) -> dict[str, Form]:
     """Vote a label for every folded name; returns forms by key."""
     forms: dict[str, Form] = {}
@@ -167,6 +168,11 @@ def decide_labels(
                 v["PLACE"] += 1.0
             if c.kin_noun:
                 v["PERSON"] += 3
+        shape = person_shape(f.surface)
+        if shape >= 0.8 and len(words) >= 2:
+            v["PERSON"] += 2.0  # "Given-name Surname" in any culture
+        elif shape <= 0.1:
+            v["PERSON"] -= 1.0
         if f.key in people_names:
             v["PERSON"] += 3
         if f.key in org_names:
