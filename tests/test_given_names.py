@@ -26,22 +26,23 @@ LOW = 0.2
 # --- the data file ------------------------------------------------------------------
 
 
-def _entries() -> tuple[list[tuple[str, str]], list[str]]:
-    """(section, name) pairs in file order, and the section headings."""
+def _entries() -> tuple[list[tuple[str | None, str]], list[str]]:
+    """(section, name) pairs in file order, and the section headings.
+
+    A heading is a comment line after a blank line; the comments at the top are
+    the file's description.
+    """
     section, out, headings = None, [], []
+    previous = None
     for line in DATA_FILE.read_text(encoding="utf-8").splitlines():
         line = line.strip()
-        if not line:
-            continue
         if line.startswith("#"):
-            if section is not None or not out:
-                heading = line[1:].strip()
-                if section is not None or heading[:1].isupper() or heading == "ambiguous":
-                    pass
-            section = line[1:].strip()
-            headings.append(section)
-            continue
-        out.append((section, line))
+            if previous == "":
+                section = line[1:].strip()
+                headings.append(section)
+        elif line:
+            out.append((section, line))
+        previous = line
     return out, headings
 
 
@@ -66,7 +67,8 @@ def test_file_entries_are_single_distinct_capitalised_words():
 
 def test_file_keeps_accents():
     names = {n for _, n in _entries()[0]}
-    for n in ("André", "Panaït", "Zoë", "Józef", "François", "Łukasz", "Jiří", "Ştefan" if "Ştefan" in names else "Ștefan"):
+    for n in ("André", "Panaït", "Zoë", "Józef", "François", "Łukasz", "Jiří", "Răzvan",
+              "Kenzaburō"):
         assert n in names, n
 
 
@@ -104,7 +106,7 @@ MANY_CULTURES = [
     "Mordechai", "Yitzhak", "Golda", "Muhammad", "Mohammed", "Abu", "Ahmad", "Fatima", "Nawal",
     "Kourosh", "Shirin", "Forough", "Recep", "Ayşe", "Nâzım",
     # South, East and South-East Asia
-    "Rabindranath", "Jawaharlal", "Lakshmi", "Arundhati", "Subrahmanyan" if False else "Venkatesh",
+    "Rabindranath", "Jawaharlal", "Lakshmi", "Arundhati", "Venkatesh",
     "Gurpreet", "Zedong", "Mei", "Wei", "Li", "Yat-sen", "Kai-shek", "Yukio", "Kenzaburō", "Haruki",
     "Jun'ichirō", "Il-sung", "Dae-jung", "Syngman", "Sukarno", "Megawati",
     # Filipino, African, medieval
@@ -122,7 +124,7 @@ def test_given_names_of_many_cultures(name):
 @pytest.mark.parametrize(
     "variant",
     ["ANDRE", "andré", "Andre", "Panait", "PANAÏT", "Zoe", "Jozef", "Lukasz", "Jiri", "Stefan",
-     "Sergej", "Sōseki", "Soseki", "Ze’ev", "Zeev", "Ilsung", "Nicolo"],
+     "Sergej", "Sōseki", "Soseki", "Ze’ev", "Zeev", "Ilsung", "Niccolo"],
 )
 def test_folding_ignores_case_and_accents(variant):
     assert is_given_name(variant), variant
@@ -196,8 +198,9 @@ PEOPLE = [
     "Chinua Achebe", "Wole Soyinka", "Kwame Nkrumah", "Haile Selassie", "Wangari Maathai",
     "Ngũgĩ wa Thiong'o", "Thabo Mbeki", "Amadou Hampâté Bâ", "Geoffrey Chaucer",
     "Martin Luther King, Jr.", "Rolland, Romain", "Trask, Willard R.", "Auden, W. H.",
-    "Kibalchich, Victor Lvovich", "Tsar Nicholas", "Alexander II", "Louis XIV", "Malcolm X",
+    "Kibalchich, Victor Lvovich", "Tsar Nicholas", "Tsar Alexander II", "Alexander II", "Louis XIV", "Malcolm X",
     "Pliny the Elder", "Catherine the Great", "Dr. Alexander Fleming", "Victor SERGE",
+    "Laurette Séjourné", "Magdeleine Paz", "German Titov", "Victor Serge's",
 ]
 
 
@@ -261,7 +264,7 @@ def test_particle_names_lean_person(name):
     assert 0.5 <= looks_like_person(name) < HIGH
 
 
-@pytest.mark.parametrize("name", ["", "   ", "J.", "D.J.", "the", "van", "and"])
+@pytest.mark.parametrize("name", ["", "   ", "J.", "D.J.", "the", "van", "and", "German", "French"])
 def test_degenerate_inputs_score_low(name):
     assert looks_like_person(name) <= LOW
 

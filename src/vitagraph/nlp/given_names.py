@@ -352,10 +352,12 @@ def _score(toks: list[str]) -> float:  # noqa: C901 - a table of cases reads bes
 
     if len(toks) == 1:
         s = _single(toks[0], folded[0])
-        if title:
-            return max(s, 0.8) if _surname_shaped(toks[0]) else max(s, 0.3)
         if regnal:
-            return 0.85 if s >= 0.3 else 0.6
+            s = 0.85 if s >= 0.3 else 0.6
+        if title:
+            s = max(s, 0.8 if _surname_shaped(toks[0]) else 0.3)
+            if regnal:
+                s = max(s, 0.9)
         return s
 
     # classify tokens --------------------------------------------------------------
@@ -423,6 +425,8 @@ def _single(tok: str, f: str) -> float:
         return 0.1
     if tok.isupper() and len(tok) >= 2:
         return 0.05  # an acronym
+    if f in DEMONYMS:
+        return 0.1  # "German" is a given name (Germán) but mostly an adjective
     if is_given_name(tok):
         return 0.5
     if f in PARTICLES or f in TITLES or f in _ARTICLES:

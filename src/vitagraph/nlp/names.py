@@ -96,6 +96,8 @@ class Candidate:
     """Apposition to a kinship noun ("his daughter Liuba")."""
     modifier: bool = False
     """A compound modifier of a common noun ("the Kronstadt rebellion")."""
+    before_word: str | None = None
+    """The word before it (after an article), lower-cased: "journal" in "the journal L'Anarchie"."""
     had_article: bool = False
     component: str = "ner"
     extra: dict = field(default_factory=dict)
@@ -281,6 +283,10 @@ def _candidate(piece: Span, label: str, offset: int, had_article: bool, people: 
         piece.start > 0 and doc[piece.start - 1].lower_ in KINSHIP and doc[piece.start - 1].pos_ == "NOUN"
     )
     modifier = root.dep_ in ("compound", "amod", "nmod") and root.head.pos_ == "NOUN"
+    k = piece.start - 1
+    while k >= 0 and doc[k].lower_ in ("the", "a", "an", '"', "“", "'"):
+        k -= 1
+    before_word = doc[k].lower_ if k >= 0 else None
     return Candidate(
         start=offset + piece.start_char,
         end=offset + piece.end_char,
@@ -297,6 +303,7 @@ def _candidate(piece: Span, label: str, offset: int, had_article: bool, people: 
         coordinated_person=coordinated,
         kin_noun=kin_noun,
         modifier=modifier,
+        before_word=before_word,
     )
 
 

@@ -164,6 +164,9 @@ class Extractor:
         for f in place_forms:
             p = resolved.get(f.surface)
             if p is None:
+                if f.votes.get("PLACE", 0) >= 1.2 and any(c.label == "PLACE" for c in f.cands):
+                    place_of[f.key] = None  # a place, unlocated: kept with no coordinates
+                    continue
                 f.label = None
                 continue
             ident = self.places.identity(p)
@@ -378,8 +381,11 @@ class Extractor:
             if e.label != "PLACE":
                 continue
             root = eid.split(":", 1)[1].replace("-", " ")
-            p = place_of.get(root)
+            if root not in place_of:
+                continue
+            p = place_of[root]
             if p is None:
+                out.append(Place(eid, e.name, "unknown", None, None, aliases=tuple(a for a in e.aliases if a != e.name)))
                 continue
             out.append(self.places.to_place(eid, e, p))
         return out

@@ -33,7 +33,7 @@ ORG_WORDS = {
     "service", "trust", "lab", "laboratory", "observatory", "hospital", "conservatory", "guild",
 }
 PLACE_WORDS = {
-    "city", "town", "village", "river", "mountains", "mountain", "island", "islands", "province", "region",
+    "city", "town", "village", "river", "mountains", "mountain", "island", "islands", "province", "region", "hill", "hills",
     "valley", "lake", "sea", "ocean", "bay", "coast", "peninsula", "desert", "county", "district", "street",
     "square", "cemetery", "prison", "camp", "villa", "palace", "castle", "fortress", "cathedral", "abbey",
 }
@@ -41,7 +41,14 @@ MOTION_VERBS = {
     "reach", "visit", "leave", "enter", "flee", "arrive", "return", "settle", "tour", "cross", "invade",
     "occupy", "capture", "liberate", "evacuate", "abandon", "escape", "emigrate", "move", "travel",
 }
+PERIODICAL_WORDS = {
+    "journal", "journals", "newspaper", "magazine", "review", "periodical", "weekly", "daily", "gazette",
+    "bulletin", "paper", "organ", "group", "party", "movement", "circle", "society", "committee",
+    "association", "union", "club", "organization", "organisation", "publisher", "publishers", "firm",
+}
+NOT_ORG_ACRONYMS = {"TV", "DVD", "CD", "PHD", "MA", "BA", "BSC", "MSC", "DNA", "AIDS", "HIV", "WWI", "WWII", "OK", "AM", "PM", "BC", "AD", "CE", "BCE", "II", "III", "IV"}
 EVENT_WORDS = {
+    "century", "death", "plague", "restoration", "act", "law", "decree", "edict", "reformation", "renaissance",
     "war", "wars", "revolution", "trials", "trial", "terror", "policy", "uprising", "rebellion", "revolt",
     "conference", "campaign", "purge", "purges", "plan", "congress", "crisis", "massacre", "affair",
     "famine", "strike", "election", "elections", "treaty", "agreement", "pact", "games", "exhibition",
@@ -113,7 +120,8 @@ def decide_labels(
     # Surnames of full names used anywhere (spaCy PERSON, translators from the works list).
     full_people = set(people_names)
     for f in forms.values():
-        if sum(c.label == "PERSON" for c in f.cands) >= max(1, len(f.cands) / 2) and len(f.key.split()) >= 2:
+        spacy_person = sum(c.label == "PERSON" for c in f.cands) >= max(1, len(f.cands) / 2)
+        if len(f.key.split()) >= 2 and (spacy_person or person_shape(f.surface) >= 0.8):
             full_people.add(f.key)
     surname_of: dict[str, set[str]] = defaultdict(set)
     for full in full_people:
@@ -142,8 +150,9 @@ def decide_labels(
                     v["ORG"] += 0.6
             elif c.label == "WORK":
                 # spaCy calls newspapers and journals works of art; the works list claimed the subject's own
-                v["ORG"] += 0.6
-                v["OTHER"] += 0.4
+                v["OTHER"] += 1.0
+                if c.prep == "for" or c.before_word in PERIODICAL_WORDS:
+                    v["ORG"] += 2.0
             elif c.label == "ACRONYM":
                 v["ORG"] += 0.6
             elif c.label == "PROPN":
@@ -158,6 +167,8 @@ def decide_labels(
                 v["PERSON"] += 0.3
             if c.prep in PLACE_PREPOSITIONS and place is not None:
                 v["PLACE"] += 1.5
+            elif c.prep in PLACE_PREPOSITIONS and c.label == "PLACE" and c.prep not in ("with", "to"):
+                v["PLACE"] += 1.2  # "at Arpinum": a place the gazetteer does not know
             if c.head_lemma in ORG_VERBS and c.dep in ("dobj", "pobj") and place is None:
                 v["ORG"] += 1
             if c.prep == "with" or c.head_lemma in ("meet", "marry", "befriend"):
@@ -175,7 +186,8 @@ def decide_labels(
             v["PERSON"] -= 1.0
         if f.key in people_names:
             v["PERSON"] += 3
-        if f.key in org_names:
+        named_in_prose_as_person = any(c.label == "PERSON" and c.component == "ner" for c in f.cands)
+        if f.key in org_names and not (shape >= 0.8 and len(words) >= 2 and named_in_prose_as_person):
             v["ORG"] += 3
         if len(words) == 1 and f.key in surname_of and f.key not in org_names:
             v["PERSON"] += 2.5
@@ -200,7 +212,17 @@ def decide_labels(
         if re.fullmatch(r"[A-Z]{2,6}", f.surface) and v.get("PERSON", 0) < 3:
             v["ORG"] += 0.5
             v["PERSON"] = 0
+            if f.surface.upper() in NOT_ORG_ACRONYMS:
+                v["OTHER"] += 5
         f.label = _winner(v)
+
+    # An acronym of something that is not an organisation is not one either ("NEP").
+    expansions = {initials(f.surface).upper(): f for f in forms.values() if len(f.key.split()) >= 2}
+    for f in forms.values():
+        if f.label == "ORG" and re.fullmatch(r"[A-Z]{2,6}", f.surface):
+            long = expansions.get(f.surface)
+            if long is not None and long.label is None and long.votes.get("OTHER", 0) > 0:
+                f.label = None
 
     # Coordinated names share a label: "Basra, Isfahan and Shiraz", "Babel, Mandelstam, and Pilnyak".
     key_at = {(c.start, c.end): f.key for f in forms.values() for c in f.cands}

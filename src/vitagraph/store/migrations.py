@@ -238,6 +238,50 @@ MIGRATIONS.append(
     )
 )
 
+MIGRATIONS.append(
+    (
+        4,
+        "sentences and their full-text index, names for questions",
+        """
+        CREATE TABLE sentences (
+            id INTEGER PRIMARY KEY,             -- rowid of sentence_index too
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,          -- order in the document, from 0
+            section_position INTEGER,           -- enclosing section, NULL in the lead
+            kind TEXT NOT NULL,                 -- prose, item (a list item) or infobox (a Key: Value row)
+            start_char INTEGER NOT NULL,
+            end_char INTEGER NOT NULL,
+            entities TEXT NOT NULL,             -- JSON list of the entity ids mentioned in it
+            UNIQUE (document_id, position)
+        );
+        -- What a question is matched against (BM25): stemmed words, the names and aliases
+        -- of the entities mentioned, the section headings above it, and a d<document id>
+        -- token that confines a search to some documents.
+        CREATE VIRTUAL TABLE sentence_index USING fts5(
+            terms, names, context, doc, tokenize = 'unicode61 remove_diacritics 2'
+        );
+        CREATE TRIGGER sentences_unindex AFTER DELETE ON sentences BEGIN
+            DELETE FROM sentence_index WHERE rowid = old.id;
+        END;
+        CREATE TABLE names (
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            key TEXT NOT NULL,                  -- the name folded (case, accents, punctuation, article)
+            entity_id TEXT NOT NULL,            -- entities.entity_id, works.work_id or person:subject
+            label TEXT NOT NULL,                -- PERSON, ORG, PLACE, WORK
+            is_subject INTEGER NOT NULL
+        );
+        CREATE INDEX names_key ON names (key);
+        CREATE INDEX names_document ON names (document_id);
+        CREATE INDEX mentions_position ON mentions (document_id, start_char);
+        CREATE INDEX time_expressions_position ON time_expressions (document_id, start_char);
+        CREATE VIEW sentence_text AS
+            SELECT d.name AS document, s.position, s.kind, s.start_char, s.end_char,
+                   substr(d.text, s.start_char + 1, s.end_char - s.start_char) AS text
+            FROM sentences s JOIN documents d ON d.id = s.document_id;
+        """,
+    )
+)
+
 LATEST = max(number for number, _, _ in MIGRATIONS)
 
 

@@ -1,0 +1,152 @@
+"""The JSON API: every page of the explorer is drawn from one of these.
+
+``/api/documents`` is the home page's data, ``/api/documents/{doc}/{view}``
+each document view's, ``/api/search`` the search page's. Success is
+``{"ok": true, ...}``; failure is ``{"ok": false, "error": "..."}`` with a
+status code (see ``app.py``). Handlers are plain ``def``: FastAPI runs them
+in worker threads, each with its own read-only connection.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Annotated, Any
+from urllib.parse import quote
+
+from fastapi import APIRouter, HTTPException, Path, Query, Request
+from fastapi.responses import Response
+
+from .. import __version__
+from ..store import queries
+from . import schemas
+from .database import Database
+
+VIEWS = ("timeline", "map", "network", "works", "reader")
+ERRORS: dict[int | str, dict[str, Any]] = {
+    404: {"model": schemas.Error, "description": "No such document or entity"},
+    503: {"model": schemas.Error, "description": "The database is missing or unreadable"},
+}
+
+
+class JSON(Response):
+    """Compact UTF-8 JSON; NaN is refused so the browser's parser never chokes."""
+
+    media_type = "application/json"
+
+    def render(self, content: Any) -> bytes:
+        return json.dumps(content, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode("utf-8")
+
+
+def ok(**data: Any) -> JSON:
+    return JSON({"ok": True, **data})
+
+
+DocRef = Annotated[str, Path(description="Document name (victor-serge.txt), name without extension, id or sha256 prefix.", max_length=512)]
+
+
+def build_router(db: Database, *, tiles: str | None = None) -> APIRouter:
+    router = APIRouter(prefix="/api", responses=ERRORS)
+
+    @router.get("", response_model=None, summary="What the API offers")
+    def index(request: Request) -> JSON:
+        routes = sorted({r.path for r in request.app.routes if getattr(r, "path", "").startswith("/api")})
+        return ok(endpoints=routes, openapi="/openapi.json", docs="/docs")
+
+    @router.get("/config", response_model=schemas.Config, summary="Server settings the explorer needs")
+    def config() -> JSON:
+        return ok(version=__version__, database=db.path.rsplit("/", 1)[-1], tiles=tiles)
+
+    @router.get("/documents", response_model=schemas.DocumentList, summary="The documents, with counts (the home page)")
+    def documents(
+        q: Annotated[str | None, Query(max_length=200, description="Only names or titles containing this.")] = None,
+        limit: Annotated[int, Query(ge=1, le=500)] = 100,
+        offset: Annotated[int, Query(ge=0)] = 0,
+    ) -> JSON:
+        st = db.store()
+        total, rows = queries.document_list(st.conn, q=q or None, limit=limit, offset=offset)
+        totals = queries.totals(st.conn)
+        message = None
+        if totals["documents"] == 0:
+            message = f"The database {db.path} holds no documents yet. Add one: vitagraph ingest FILE --db {db.path}"
+        return ok(total=total, limit=limit, offset=offset, totals=totals, documents=rows, message=message)
+
+    @router.get("/documents/{doc}", response_model=schemas.DocumentSummary, summary="One document: title, subject, infobox, counts")
+    def document(doc: DocRef) -> JSON:
+        view = db.view(doc)
+        counts = queries.document_summary(db.store().conn, view.doc_id)["counts"]
+        base = f"/api/documents/{quote(view.document.name, safe='')}"
+        return ok(id=view.doc_id, **view.summary(), counts=counts, views={v: f"{base}/{v}" for v in VIEWS})
+
+    @router.get("/documents/{doc}/timeline", response_model=schemas.Timeline, summary="Events and dated passages on a time axis")
+    def timeline(doc: DocRef) -> JSON:
+        view = db.view(doc)
+        return ok(document=view.document.name, **view.timeline())
+
+    @router.get("/documents/{doc}/map", response_model=schemas.MapData, summary="Places, their weight, and the itinerary in time order")
+    def map_(doc: DocRef) -> JSON:
+        view = db.view(doc)
+        return ok(document=view.document.name, **view.map(), tiles=tiles)
+
+    @router.get("/documents/{doc}/network", response_model=schemas.Network, summary="People and organizations linked by shared sentences and events")
+    def network(doc: DocRef) -> JSON:
+        view = db.view(doc)
+        return ok(document=view.document.name, **view.network())
+
+    @router.get("/documents/{doc}/works", response_model=schemas.Works, summary="The bibliography")
+    def works(doc: DocRef) -> JSON:
+        view = db.view(doc)
+        return ok(document=view.document.name, **view.works())
+
+    @router.get("/documents/{doc}/reader", response_model=schemas.Reader, summary="The text with every extracted span")
+    def reader(doc: DocRef) -> JSON:
+        view = db.view(doc)
+        return ok(document=view.document.name, **view.reader())
+
+    @router.get("/documents/{doc}/entities/{entity}", response_model=schemas.EntityDetail,
+                summary="A person, organization, place or work: mentions in context and events")
+    def entity(doc: DocRef, entity: Annotated[str, Path(max_length=512, description="Entity id, e.g. person:leon-trotsky")]) -> JSON:
+        view = db.view(doc)
+        detail = view.entity(entity)
+        if detail is None:
+            raise HTTPException(404, f"No entity {entity!r} in {view.document.name}: the network and map views list the ids.")
+        return ok(document=view.document.name, **detail)
+
+    @router.get("/search", response_model=schemas.SearchResults, summary="Full-text search across all documents (SQLite FTS5)")
+    def search(
+        q: Annotated[str, Query(max_length=200, description="Words (all must occur); \"quoted phrase\"; the last word matches as a prefix.")] = "",
+        limit: Annotated[int, Query(ge=1, le=100)] = 20,
+        offset: Annotated[int, Query(ge=0, le=10_000)] = 0,
+    ) -> JSON:
+        st = db.store()
+        fts = queries.fts_query(q)
+        if not fts or not queries.has_fts(st.conn):
+            return ok(q=q, total=0, limit=limit, offset=offset, documents=[], entities=[])
+        total, rows = queries.search_documents(st.conn, fts, limit=limit, offset=offset)
+        hits = []
+        for r in rows:
+            hits.append({
+                "name": r["name"], "title": r["title"], "subject": r["subject"], "chars": r["chars"],
+                "title_parts": parts(r["title_marked"] or r["name"]), "snippet": parts(r["snippet"] or ""),
+                "score": round(-float(r["score"]), 4),
+            })
+        words = [w for w in queries._WORD.findall(q) if len(w) >= 2]
+        ents = queries.entities_in(st.conn, [r["id"] for r in rows], words) if offset == 0 else []
+        return ok(q=q, total=total, limit=limit, offset=offset, documents=hits, entities=ents)
+
+    return router
+
+
+_MARKS = re.compile(f"({queries.HIT_START}|{queries.HIT_END})")
+
+
+def parts(marked: str) -> list[dict[str, Any]]:
+    """FTS5 highlight markers to ``[{text, hit}]``: the browser shows hits without parsing markup."""
+    out: list[dict[str, Any]] = []
+    hit = False
+    for piece in _MARKS.split(marked):
+        if piece in (queries.HIT_START, queries.HIT_END):
+            hit = piece == queries.HIT_START
+        elif piece:
+            out.append({"text": piece, "hit": hit})
+    return out
