@@ -19,17 +19,39 @@ def show_command(
     doc: Annotated[str, typer.Argument(help="Document name, name without extension, id, or sha256 prefix.")],
     db: DbOption = DEFAULT_DB_PATH,
     entities: Annotated[bool, typer.Option("--entities", help="List the extracted subject, people, organizations, places, works, dates and claims.")] = False,
+    events: Annotated[bool, typer.Option("--events", help="The subject's life as a timeline of events, and the itinerary.")] = False,
     as_json: JsonOption = False,
 ) -> None:
     """Show a document's outline (title, infobox, section tree, lists, counts), or what was extracted from it."""
     try:
         with open_store(db, must_exist=True) as store:
             document = store.load(doc)
-            record = store.record(doc) if entities else None
-            if entities and record is None:
+            record = store.record(doc) if (entities or events) else None
+            if (entities or events) and record is None:
                 raise NotFoundError(Errors.E402, path=document.name)
     except VitagraphError as exc:
         fail(exc)
+    if events:
+        from ..itinerary import itinerary
+
+        names = {e.id: e.name for e in record.entities} | {p.entity: p.name for p in record.places}
+        stays = itinerary(record)
+        if as_json:
+            print_json({
+                "events": [
+                    {"type": e.type, "date": e.date, "place": names.get(e.place or "", e.place),
+                     "with": [names.get(p, p) for p in e.participants], "span": [e.evidence.start, e.evidence.end],
+                     "quote": e.evidence.of(document.text), "confidence": e.confidence}
+                    for e in record.events
+                ],
+                "itinerary": [
+                    {"place": s.name, "from": s.start, "to": s.end, "overlap": s.overlap, "gap_before": s.gap_before}
+                    for s in stays
+                ],
+            })
+        else:
+            print_timeline(record, document, names, stays)
+        return
     if entities:
         from ..export.liferecord import to_dict
 
@@ -52,6 +74,21 @@ def show_command(
         print_json(data)
         return
     print_outline(data)
+
+
+def print_timeline(record, document, names, stays) -> None:
+    table = Table("date", "event", "place", "with", "evidence", title=f"Life events ({len(record.events)})",
+                  title_justify="left", box=None)
+    for e in record.events:
+        quote = e.evidence.of(document.text).replace("\n", " ")
+        table.add_row(e.date or "?", e.type, names.get(e.place or "", e.place or ""),
+                      ", ".join(names.get(p, p) for p in e.participants), _short(quote, 70))
+    console.print(table)
+    table = Table("from", "to", "place", "note", title=f"Itinerary ({len(stays)} stays)", title_justify="left", box=None)
+    for s in stays:
+        note = ", ".join(n for n, flag in (("overlaps the previous stay", s.overlap), ("gap before", s.gap_before)) if flag)
+        table.add_row(s.start or "?", s.end or "…", s.name, note)
+    console.print(table)
 
 
 def print_entities(record, document) -> None:

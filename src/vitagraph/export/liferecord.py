@@ -40,6 +40,8 @@ def to_dict(record: Record, document: Document) -> dict[str, Any]:
                 "confidence": round(ev.confidence, 3),
             }
         )
+    from ..itinerary import itinerary
+
     return {
         "format": "liferecord/1",
         "document": record.document,
@@ -69,6 +71,10 @@ def to_dict(record: Record, document: Document) -> dict[str, Any]:
                 "original_year": w.original_year,
             }
             for w in record.works
+        ],
+        "itinerary": [
+            {"place": s.name, "from": s.start, "to": s.end, "overlap": s.overlap, "gap_before": s.gap_before}
+            for s in itinerary(record)
         ],
     }
 

@@ -29,7 +29,7 @@ for _type, _lemmas in {
     "traveled": "travel visit tour journey sail voyage",
     "studied": "study enroll enrol graduate matriculate train educate",
     "worked": "work serve teach edit lecture employ hire appoint practise practice head direct manage translate preach defend plead prosecute govern command administer represent advise tutor instruct supervise",
-    "joined": "join enlist rejoin belong",
+    "joined": "join enlist rejoin",
     "left": "resign quit",
     "expelled": "expel dismiss exclude oust suspend",
     "founded": "found establish co-found cofound",
@@ -126,12 +126,15 @@ class Context:
             i += 1
         return out
 
-    def time_before(self, pos: int, floor: int) -> TimeExpr | None:
+    def time_before(self, pos: int, floor: int, skip: str | None = None) -> TimeExpr | None:
         i = bisect.bisect_left(self._tstarts, pos) - 1
         while i >= 0:
             t = self.times[i]
             if t.start < floor:
                 return None
+            if t.value == skip:  # the lead's "(1890 – 1947)" is the whole life, not the narrative time
+                i -= 1
+                continue
             if t.kind in ("date", "interval", "open", "set", "decade") or t.anchored:
                 return t
             i -= 1
@@ -302,6 +305,16 @@ def _type_of(tok: Token, ctx: Context, offset: int) -> str | None:
             return "conflict"
         if lemma == "go" and any(c.lower_ == "back" for c in tok.children):
             return "moved"
+        if lemma == "belong":
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ == "to":
+                    for o in c.children:
+                        if any(m.label == "ORG" for m in ctx.mentions_in(*_token_span(o, offset))) or any(
+                            m.label == "ORG" and m.start < offset + o.idx + len(o.text) and offset + o.idx < m.end
+                            for m in ctx.mentions_in(offset + o.left_edge.idx, offset + o.right_edge.idx + len(o.right_edge.text))
+                        ):
+                            return "joined"
+            return None
         if lemma == "base" and any(c.dep_ == "prep" and c.lower_ in ("in", "at") for c in tok.children):
             return "moved"
         if lemma in ("run", "continue", "resume", "task", "charge") and (
@@ -441,8 +454,19 @@ def find_events(docs: Iterable[tuple[int, Doc]], ctx: Context, *, born: str | No
                 times = ctx.times_in(a, b)
                 confidence = 0.8
                 if not times:
+                    # a clause inside another event's clause shares its date ("joined ... in January 1919 after arriving")
+                    hosts = [(offset + doc[l].idx, offset + doc[h].idx + len(doc[h].text)) for l, h in others
+                             if l <= lo and hi <= h]
+                    for h0, h1 in hosts:
+                        times = [t for t in ctx.times_in(h0, h1) if not (a <= t.start < b)]
+                        if times:
+                            break
+                    confidence = 0.75
+                if not times:
                     times = [t for t in ctx.times_in(s0, s1) if not in_other(t.start, t.end)]
                     confidence = 0.7
+                lifespan = f"{born}/{died}" if born and died else None
+                times = [t for t in times if t.value != lifespan]
                 date = None
                 if times:
                     date = min(times, key=lambda t: abs(t.start - trig)).value
@@ -451,7 +475,7 @@ def find_events(docs: Iterable[tuple[int, Doc]], ctx: Context, *, born: str | No
                     if durs and etype in ("imprisoned", "exiled", "studied", "worked", "moved"):
                         date = durs[0].value
                 else:
-                    prev = ctx.time_before(s0, para_start - 3000)
+                    prev = ctx.time_before(s0, para_start - 3000, skip=f"{born}/{died}" if born and died else None)
                     if prev is not None:
                         date = prev.value
                         confidence = 0.5

@@ -6,6 +6,7 @@ import json
 import sqlite3
 
 from ..model import Claim, Entity, Event, Evidence, Mention, Place, Record, Subject, TimeExpr, Work
+from .sentences import index_document
 
 TABLES = ("records", "subjects", "entities", "mentions", "places", "works", "time_expressions", "claims", "events")
 
@@ -58,6 +59,7 @@ def save_record(conn: sqlite3.Connection, doc_id: int, record: Record) -> None:
         [(doc_id, i, e.type, e.date, e.place, json.dumps(list(e.participants)), e.evidence.start, e.evidence.end,
           e.confidence, e.component) for i, e in enumerate(record.events)],
     )
+    index_document(conn, doc_id)  # sentences and names for `vitagraph ask`, in the same transaction
 
 
 def load_record(conn: sqlite3.Connection, doc_id: int, name: str) -> Record | None:
