@@ -7,7 +7,7 @@ documented in ``export/vocabulary.md``; in short:
 * IRIs. A document is ``urn:vitagraph:doc:<sha256 of its text>``; everything read
   from it is ``<document>#<id>``: ``#person:leon-trotsky``, ``#place:brussels``,
   ``#work:3``, ``#event:0``, ``#claim:2``, the subject ``#person:subject`` (its
-  record id), and evidence spans ``#char=<start>,<end>`` (RFC 5147 style).
+  record id), and evidence spans ``#span:<start>-<end>``.
 * schema.org (``http://schema.org/``, the IRIs of schema.org's own JSON-LD
   context) for persons, organizations, places, events and works.
 * Dates: a value that is exactly a day, month or year is an ``xsd:date``,
@@ -148,7 +148,7 @@ def graph(record: Record, document: Document) -> Graph:
             return None
         key = (ev.start, ev.end)
         if key not in evidence_nodes:
-            n = node(f"char={ev.start},{ev.end}")
+            n = node(f"span:{ev.start}-{ev.end}")
             evidence_nodes[key] = n
             g.add(n, RDF_TYPE, IRI(OA + "TextPositionSelector"))
             g.add(n, OA + "start", Literal(str(ev.start), XSD + "nonNegativeInteger"))

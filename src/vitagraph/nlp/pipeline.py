@@ -90,7 +90,7 @@ class Extractor:
         for doc, b in self.nlp.pipe(_with_offsets(text, prose), as_tuples=True):
             out.append((b.start, _shift(doc, b.start)))
         if items:
-            with self.nlp.select_pipes(disable=[p for p in ("parser", "lemmatizer") if p in self.nlp.pipe_names]):
+            with self.nlp.select_pipes(disable=[p for p in ("parser", "lemmatizer", "tagger", "attribute_ruler") if p in self.nlp.pipe_names]):
                 for doc, b in self.nlp.pipe(_with_offsets(text, items), as_tuples=True):
                     out.append((b.start, _shift(doc, b.start)))
         out.sort(key=lambda od: od[0])

@@ -21,11 +21,15 @@ class PlaceIndex:
         self.known = lru_cache(maxsize=8192)(self._known)
         self.sites: dict[str, GazPlace] = {}
         self.context_names: tuple[str, ...] = ()
+        self.context_places: dict[str, GazPlace] = {}
 
     def begin_document(self, place_names: list[str]) -> None:
         """The document's place-like names support each other ("Bryn Mawr" near "Pennsylvania")."""
         self.sites = {}
         self.context_names = tuple(dict.fromkeys(place_names))[:200]
+        # resolve the document's place names once, jointly; lookups then use the resulting places
+        resolved = self.gz.resolve_all(self.context_names) if self.context_names else {}
+        self.context_places = {n: p for n, p in resolved.items() if p is not None}
         self.known.cache_clear()
 
     @classmethod
@@ -37,8 +41,8 @@ class PlaceIndex:
         if name in self.sites:
             return self.sites[name]
         try:
-            others = tuple(n for n in self.context_names if n != name)
-            return self.gz.resolve(name, Context(names=others, words=("in",) if cue else ()))
+            others = tuple(p for n, p in self.context_places.items() if n != name)[:30]
+            return self.gz.resolve(name, Context(places=others, words=("in",) if cue else ()))
         except Exception:  # a malformed name must not stop extraction
             return None
 

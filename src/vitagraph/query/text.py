@@ -214,7 +214,15 @@ def stem(word: str) -> str:
         return IRREGULAR[w]
     if not w.isalpha():
         return w.replace("-", "")
+    if w.startswith(_BRITISH):  # favourite = favorite, honour = honor
+        w = w.replace("our", "or", 1)
+    if w.endswith(("ship", "ships")) and len(w) > 8 and not w.endswith(("worship", "worships")):
+        w = w[: w.rindex("ship")]  # consulship -> consul, membership -> member
     return _porter(w)
+
+
+_BRITISH = ("favour", "honour", "colour", "labour", "behaviour", "neighbour", "harbour", "humour", "rumour",
+            "valour", "vigour", "armour", "endeavour", "savour", "odour", "splendour")
 
 
 def stems(text: str, start: int = 0, end: int | None = None, *, keep_stopwords: bool = False) -> list[str]:

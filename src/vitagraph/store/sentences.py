@@ -24,6 +24,7 @@ from ..folding import fold
 from ..query.text import split_sentences, stems
 
 INDEX_TABLES = ("sentences", "names")
+SUBJECT = "person:subject"
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,10 +113,18 @@ def index_document(conn: sqlite3.Connection, doc_id: int) -> int:
         if is_subject:
             subject_ids.add(eid)
     subj = conn.execute("SELECT entity_id, name, aliases FROM subjects WHERE document_id = ?", (doc_id,)).fetchone()
+    subject_id = subj[0] if subj else SUBJECT
+    subject_names = names.setdefault(subject_id, set())
     if subj:
-        names.setdefault(subj[0], set()).update([subj[1], *json.loads(subj[2])])
-        labels[subj[0]] = "PERSON"
-        subject_ids.add(subj[0])
+        subject_names.update([subj[1], *json.loads(subj[2])])
+    title = conn.execute("SELECT title FROM documents WHERE id = ?", (doc_id,)).fetchone()[0]
+    if title:  # the title names the subject, even in a document read without extraction
+        subject_names.add(title)
+        last = title.split()[-1]
+        if len(last) > 2 and last[0].isupper() and last.isalpha():
+            subject_names.add(last)
+    labels[subject_id] = "PERSON"
+    subject_ids.add(subject_id)
     for pid, name, aliases in conn.execute("SELECT entity_id, name, aliases FROM places WHERE document_id = ?", (doc_id,)):
         names.setdefault(pid, set()).update([name, *json.loads(aliases)])
         labels.setdefault(pid, "PLACE")

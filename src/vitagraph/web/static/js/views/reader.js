@@ -363,4 +363,3 @@ export function outline(summary, data, reader) {
   return box;
 }
 
-export { clear, replace };

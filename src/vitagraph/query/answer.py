@@ -1,0 +1,1039 @@
+"""Answering a question from the stored documents, citing the sentences it rests on.
+
+``answer(store, question)`` is the JSON contract of ``vitagraph ask --json``
+and ``GET /api/ask``::
+
+    {"found": true, "answer": "In March 1933.", "value": "1933-03",
+     "citations": [{"document": "victor-serge.txt", "span": [start, end], "quote": "..."}],
+     "confidence": 0.8}
+
+How: the record answers where it knows (a work's translators, the subjects
+born or dead somewhere); otherwise the best sentences (``retrieve``) are read
+for an answer of the kind asked: a date near the question's verb for *when*
+(the sentence's own date, else the date of the record's event there), a
+place after in/at/to for *where*, a person not named in the question for
+*who*, a number before the counted noun for *how many*, a duration for *how
+long*, a negation for *yes/no*. Nothing good enough gives ``found: false``
+and "The text does not say." -- never a guess.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+from ..folding import fold
+from ..nlp import edtf
+from ..store import Store
+from ..store import sentences as db
+from .ask import DURATION_UNITS, HEAD_CLASS, RELATIONS, Question, analyze
+from .retrieve import (
+    SYNONYMS,
+    DocData,
+    NameRef,
+    Scored,
+    candidates,
+    load_doc,
+    query_terms,
+    rank,
+    resolve_names,
+    scope,
+)
+from .text import STOPWORDS, fold_word, stem, words
+
+NOT_FOUND = "The text does not say."
+FOUND_THRESHOLD = 0.45
+"""Lowest confidence reported as found."""
+
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "thousand": 1000,
+    "a": 1, "an": 1, "a dozen": 12, "dozen": 12, "half": 0.5,
+}
+_NUM = (r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+        r"(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|"
+        r"ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a\s+dozen|"
+        r"(?:a|one|two|three|four|five|six|seven|eight|nine)\s+hundred|(?:a|one|two|three)\s+thousand))")
+_NUM_RE = re.compile(rf"\b{_NUM}\b", re.I)
+_QUALIFIER = r"(?:(?:about|around|some|nearly|almost|over|more\s+than|less\s+than|fewer\s+than|at\s+least|exactly|roughly|approximately|only|just|barely|a\s+further|another)\s+)?"
+_DURATION_RE = re.compile(
+    rf"\b{_QUALIFIER}(?:{_NUM}|a|an|several|a\s+few|many)(?:\s+(?:and\s+a\s+half|more|further|long|full))?\s+"
+    r"(?:days?|weeks?|months?|years?|decades?|centuries|century|hours?|winters?|summers?)\b"
+    r"(?:\s+and\s+a\s+half)?", re.I)
+_NEGATION = re.compile(r"\b(?:not|never|no|n't|neither|nor|refused|declined|rejected|failed\s+to|without|"
+                       r"denied|did\s+not|was\s+not|were\s+not|opposed|against)\b", re.I)
+_CUE_BEFORE_PLACE = {"in", "at", "to", "near", "into", "from", "towards", "toward", "for", "reached", "reaching",
+                     "entered", "of", "visited", "via", "through", "outside", "across", "around", "within",
+                     "on", "under", "inside"}
+_CUE_BEFORE_TIME = {"in", "on", "at", "from", "since", "until", "till", "by", "during", "of", "around",
+                    "about", "c", "circa", "after", "before"}
+_SITE = re.compile(r"\b(?:University|College|School|Academy|Library|Cemetery|Kerkhof|Church|Cathedral|Abbey|"
+                   r"Monastery|Palace|Castle|Prison|Camp|Hospital|Institute|Museum|Villa|Fortress|Lubyanka|"
+                   r"Observatory|Gymnasium|Seminary|Convent|Chapel|Mosque|Temple|Square|Park|Garden)s?\b")
+_CLAUSE_STOP = re.compile(r"[;:()\[\]]|,\s+(?:and|but|where|when|which|who|while|although|though)\b|\.\s")
+
+
+@dataclass
+class Cand:
+    value: Any
+    answer: str
+    start: int
+    end: int
+    score: float
+    sent: Scored
+    doc: DocData
+    extra_citations: list[tuple[int, int]] = field(default_factory=list)
+
+
+@dataclass
+class Ctx:
+    store: Store
+    q: Question
+    names: list[NameRef]
+    subject_focus: bool
+    docs: dict[int, DocData]
+    terms: list[str]
+
+    def doc(self, doc_id: int) -> DocData | None:
+        if doc_id not in self.docs:
+            d = load_doc(self.store.conn, doc_id)
+            if d is None:
+                return None
+            self.docs[doc_id] = d
+        return self.docs[doc_id]
+
+    def focus_ids(self, doc_id: int) -> set[str]:
+        return {eid for n in self.names for d, eid, _, _ in n.refs if d == doc_id}
+
+
+# --------------------------------------------------------------------------- public API
+
+
+def answer(store: Store, question: str, *, document: str | None = None, llm: Any = None) -> dict:
+    """Answer one question from the documents in the store (the ``ask`` JSON contract).
+
+    ``document`` (a stored name) confines the answer to one document.
+    ``llm``, an ``llm.Phraser``, rephrases a found answer from its evidence
+    only; its quotes are shown only if found verbatim in the text.
+    """
+    t0 = time.perf_counter()
+    ensure_index(store)
+    q = analyze(question)
+    conn = store.conn
+    names = resolve_names(conn, q)
+    doc_id = None
+    if document is not None:
+        ids = db.document_ids(conn)
+        doc_id = ids.get(document)
+        if doc_id is None:
+            stem_ = document.rsplit(".", 1)[0]
+            doc_id = next((i for n, i in ids.items() if n.rsplit(".", 1)[0] == stem_), None)
+    docs_scope, subject_focus = scope(conn, names, doc_id)
+    if doc_id is not None and not subject_focus and len(db.document_ids(conn)) == 1:
+        subject_focus = False
+    ctx = Ctx(store, q, names, subject_focus, {}, query_terms(q, names))
+    result = _answer(ctx, docs_scope)
+    if result is None:
+        out = _not_found(q)
+    else:
+        out = result
+    if llm is not None and out["found"]:
+        out = llm.rephrase(question, out, _evidence_texts(ctx, out))
+    out["ms"] = round((time.perf_counter() - t0) * 1000, 1)
+    return out
+
+
+def answer_many(store: Store, questions: Iterable[dict], *, use_document: bool = True, llm: Any = None) -> list[dict]:
+    """Predictions in ``shared/eval/qa`` format for questions in that format (``id``, ``q``, ``document``)."""
+    out = []
+    for item in questions:
+        res = answer(store, item["q"], document=item.get("document") if use_document else None, llm=llm)
+        pred = {"id": item.get("id"), "found": res["found"], "answer": res["answer"], "value": res["value"],
+                "citations": res["citations"], "confidence": res["confidence"]}
+        out.append(pred)
+    return out
+
+
+_checked: dict[int, int] = {}
+
+
+def ensure_index(store: Store) -> None:
+    """Index documents stored without sentences (ingested --no-extract, or before the index existed)."""
+    if store.readonly:
+        return
+    version = store.conn.execute("PRAGMA data_version").fetchone()[0]
+    key = id(store)
+    if _checked.get(key) == (version, store.count()):
+        return
+    missing = db.unindexed_documents(store.conn)
+    if missing:
+        with store.atomic() as conn:
+            for d in missing:
+                db.index_document(conn, d)
+    _checked[key] = (store.conn.execute("PRAGMA data_version").fetchone()[0], store.count())
+
+
+def _not_found(q: Question) -> dict:
+    return {"found": False, "answer": NOT_FOUND, "value": None, "citations": [], "confidence": 0.0,
+            "kind": q.kind}
+
+
+def _evidence_texts(ctx: Ctx, out: dict) -> list[dict]:
+    return [c for c in out.get("citations", [])]
+
+
+# --------------------------------------------------------------------------- core
+
+
+def _answer(ctx: Ctx, docs_scope: list[int] | None) -> dict | None:
+    q, conn = ctx.q, ctx.store.conn
+    # A question naming nothing known and holding no content word cannot be answered.
+    rows = candidates(conn, q, ctx.names, docs_scope, ctx.terms)
+    if docs_scope is not None and len(docs_scope) <= 3:
+        for d in docs_scope:
+            ctx.doc(d)
+    scored = rank(q, ctx.names, rows, ctx.terms, ctx.docs, ctx.subject_focus)
+    if docs_scope is None or len(docs_scope) > 3:
+        # Load the documents of the best hits, then rank again with their events and dates.
+        for s in scored[:30]:
+            ctx.doc(s.row.document_id)
+        scored = rank(q, ctx.names, [s.row for s in scored[:60]], ctx.terms, ctx.docs, ctx.subject_focus)
+
+    structured = _structured(ctx, scored)
+    best = _best_from_sentences(ctx, scored)
+    pick = max([c for c in (structured, best) if c is not None], key=lambda c: c.score, default=None)
+    if pick is None or pick.score < FOUND_THRESHOLD:
+        return None
+    return _result(ctx, pick)
+
+
+def _result(ctx: Ctx, c: Cand) -> dict:
+    doc = c.doc
+    spans = [(c.sent.row.start, c.sent.row.end)] + c.extra_citations
+    cites = []
+    for s, e in dict.fromkeys(spans):
+        cites.append({"document": doc.name, "span": [s, e], "quote": doc.text[s:e]})
+    value = c.value
+    return {"found": True, "answer": c.answer, "value": value, "citations": cites,
+            "confidence": round(min(0.99, max(0.0, c.score)), 2), "kind": ctx.q.kind}
+
+
+def _best_from_sentences(ctx: Ctx, scored: list[Scored]) -> Cand | None:
+    q = ctx.q
+    if not scored:
+        return None
+    top = scored[0].score
+    best: Cand | None = None
+    for s in scored[:8]:
+        if s.score < top - 1.5:
+            break
+        if s.coverage < 0.34 and not (s.entity_total and s.entity_hits == s.entity_total and not ctx.terms):
+            continue
+        doc = ctx.doc(s.row.document_id)
+        if doc is None:
+            continue
+        for c in _extract(ctx, s, doc):
+            # sentence relevance (0..~5) and the candidate's fit (0..~1.5) make the confidence
+            rel = min(1.0, s.score / 3.6)
+            c.score = 0.55 * rel + 0.45 * min(1.0, c.score)
+            if s.coverage < 0.6:
+                c.score -= 0.15
+            if s.entity_total and s.entity_hits < s.entity_total:
+                c.score -= 0.2 * (s.entity_total - s.entity_hits)
+            if best is None or c.score > best.score:
+                best = c
+    return best
+
+
+def _extract(ctx: Ctx, s: Scored, doc: DocData) -> list[Cand]:
+    q = ctx.q
+    kind = q.kind
+    if kind == "when":
+        return _when(ctx, s, doc)
+    if kind == "where":
+        return _where(ctx, s, doc)
+    if kind == "who":
+        if q.copular and not q.relation:
+            return _describe(ctx, s, doc)
+        return _who(ctx, s, doc)
+    if kind == "how-long":
+        return _how_long(ctx, s, doc)
+    if kind == "how-many":
+        return _how_many(ctx, s, doc)
+    if kind == "yes-no":
+        return _yes_no(ctx, s, doc)
+    return _what(ctx, s, doc)
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _anchors(ctx: Ctx, s: Scored, doc: DocData) -> list[int]:
+    """Offsets in the sentence of the question's event words (else its content words)."""
+    q = ctx.q
+    text, a, b = doc.text, s.row.start, s.row.end
+    targets = set(q.triggers)
+    for t in list(targets):
+        targets |= SYNONYMS.get(t, set())
+    pos = [p for p in _word_stems(text, a, b) if p[1] in targets]
+    if not pos:
+        tt = set(ctx.terms)
+        for t in ctx.terms:
+            tt |= SYNONYMS.get(t, set())
+        pos = [p for p in _word_stems(text, a, b) if p[1] in tt]
+    return [p[0] for p in pos]
+
+
+def _word_stems(text: str, a: int, b: int) -> list[tuple[int, str, str]]:
+    return [(s, stem(w), w) for s, _, w in words(text, a, b)]
+
+
+def _distance(text: str, anchors: list[int], start: int, end: int) -> float:
+    """Distance in words from the nearest anchor, plus a penalty per clause boundary crossed."""
+    if not anchors:
+        return 12.0
+    best = 1e9
+    for p in anchors:
+        lo, hi = (p, start) if p < start else (end, p)
+        seg = text[lo:hi]
+        d = len(seg.split())
+        d += 6 * len(_CLAUSE_STOP.findall(seg))
+        best = min(best, d)
+    return float(best)
+
+
+def _prev_word(text: str, start: int, limit: int = 40) -> str:
+    m = re.search(r"([^\W\d_]+)[\s,]*$", text[max(0, start - limit): start])
+    return m.group(1).lower() if m else ""
+
+
+def _is_focus(ctx: Ctx, doc: DocData, span: tuple[int, int, str, str | None, str]) -> bool:
+    eid = span[3]
+    if eid is not None and eid in ctx.focus_ids(doc.id):
+        return True
+    key = fold(doc.text[span[0]:span[1]])
+    return any(key == n.key or (key and key in n.key.split()) for n in ctx.names)
+
+
+def _is_subject(doc: DocData, eid: str | None) -> bool:
+    return eid is not None and (eid == "person:subject" or (doc.subject is not None and eid == doc.subject["entity"]))
+
+
+def _date_in_question(ctx: Ctx, value: str | None) -> bool:
+    return value is not None and any(value == v for _, _, v in ctx.q.dates)
+
+
+def _clause_end(text: str, start: int, limit: int) -> int:
+    m = re.compile(r"[;:()]|,\s|\.\s|\.$|\s(?:and|but|where|which|who|while|when|then|after|before)\s").search(text, start, limit)
+    return m.start() if m else limit
+
+
+# --------------------------------------------------------------------------- when
+
+
+def _times(doc: DocData, a: int, b: int) -> list[tuple[int, int, str]]:
+    out = [(sp[0], sp[1], sp[3]) for sp in doc.spans_in(a, b)
+           if sp[2] == "TIME" and sp[3] and sp[4] not in ("duration",)]
+    if not out and not any(sp[2] == "TIME" for sp in doc.spans_in(a, b)):
+        for m in edtf.scan(doc.text[a:b]):
+            if m.value is not None and m.kind != "duration":
+                out.append((a + m.start, a + m.end, m.value))
+    return out
+
+
+def _when(ctx: Ctx, s: Scored, doc: DocData) -> list[Cand]:
+    text, a, b = doc.text, s.row.start, s.row.end
+    anchors = _anchors(ctx, s, doc)
+    out = []
+    ev_dates = {e["date"] for e in s.events if e.get("date")}
+    for ts, te, value in _times(doc, a, b):
+        if _date_in_question(ctx, value):
+            continue
+        d = _distance(text, anchors, ts, te)
+        score = 1.0 - min(d, 25) / 25
+        if _prev_word(text, ts) in _CUE_BEFORE_TIME or text[ts:te].lower().startswith(("in ", "on ", "from ")):
+            score += 0.15
+        if value in ev_dates:
+            score += 0.3
+        if "/" in value and text[max(a, ts - 1):ts] == "(":
+            score -= 0.3  # a life span in parentheses
+        out.append(Cand(value, _date_phrase(text, ts, te), ts, te, score, s, doc))
+    if not out:
+        for e in s.events:
+            if e.get("date") and not _date_in_question(ctx, e["date"]):
+                out.append(Cand(e["date"], _edtf_words(e["date"]), e["start"], e["end"], 0.55, s, doc))
+    return out
+
+
+def _date_phrase(text: str, s: int, e: int) -> str:
+    phrase = text[s:e].strip()
+    return phrase[0].upper() + phrase[1:] + "." if phrase else phrase
+
+
+_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December"]
+
+
+def _edtf_words(value: str) -> str:
+    """A readable form of an EDTF value (for dates that came from the record, not the sentence)."""
+    try:
+        b = edtf.bounds(value)
+    except ValueError:
+        return value
+    m = re.fullmatch(r"(-?\d{4})(?:-(\d{2}))?(?:-(\d{2}))?([?~%]?)", value)
+    if m:
+        y = int(m.group(1))
+        year = f"{-y + 1} BC" if y <= 0 else str(y)
+        if m.group(3):
+            return f"{int(m.group(3))} {_MONTHS[int(m.group(2)) - 1]} {year}"
+        if m.group(2) and int(m.group(2)) <= 12:
+            return f"{_MONTHS[int(m.group(2)) - 1]} {year}"
+        return year
+    if b and b[0] and b[1]:
+        return f"between {b[0][0]} and {b[1][0]}" if b[0][0] != b[1][0] else str(b[0][0])
+    return value
+
+
+# --------------------------------------------------------------------------- where
+
+
+def _where(ctx: Ctx, s: Scored, doc: DocData) -> list[Cand]:
+    text, a, b = doc.text, s.row.start, s.row.end
+    anchors = _anchors(ctx, s, doc)
+    ev_places = {e["place"] for e in s.events if e.get("place")}
+    out = []
+    spans = doc.spans_in(a, b)
+    for sp in spans:
+        ps, pe, label, eid, comp = sp
+        if comp == "coref" or _is_focus(ctx, doc, sp):
+            continue
+        mention = text[ps:pe]
+        is_site = label == "ORG" and bool(_SITE.search(mention))
+        if label != "PLACE" and not is_site:
+            continue
+        d = _distance(text, anchors, ps, pe)
+        score = 1.0 - min(d, 25) / 25
+        prev = _prev_word(text, ps)
+        if prev in _CUE_BEFORE_PLACE or prev == "the":
+            score += 0.2
+        if anchors and ps < min(anchors):
+            score -= 0.1
+        if eid in ev_places:
+            score += 0.3
+        if _in_parenthetical_alias(text, ps):
+            score -= 0.2
+        name = mention if label == "ORG" else (doc.entity_name(eid) or mention)
+        if fold(name) != fold(mention) and fold(mention) not in fold(name):
+            name = mention
+        phrase = _locative_phrase(text, ps, pe, spans, b)
+        out.append(Cand(name, phrase, ps, pe, score, s, doc))
+    if not out:
+        for e in s.events:
+            if e.get("place") and e["place"] not in ctx.focus_ids(doc.id):
+                name = doc.entity_name(e["place"])
+                if name:
+                    out.append(Cand(name, name, e["start"], e["end"], 0.5, s, doc))
+    return out
+
+
+def _in_parenthetical_alias(text: str, start: int) -> bool:
+    return text[max(0, start - 1):start] == "(" or text[max(0, start - 8):start].endswith("(modern ")
+
+
+def _locative_phrase(text: str, ps: int, pe: int, spans: list, limit: int) -> str:
+    """The place with the preposition before it and the places it is in: 'in Brussels, Belgium'."""
+    start = ps
+    m = re.search(r"\b(in|at|to|near|into|from|under|on)\s+((?:the\s+)?(?:[\w'’\-]+\s+){0,6})$", text[max(0, ps - 80):ps])
+    if m and "," not in m.group(2) and not re.search(r"[.;]", m.group(2)):
+        start = ps - len(m.group(0))
+    end = pe
+    while True:
+        nxt = re.match(r"(?:,\s+|\s+(?:in|at|near|of)\s+(?:the\s+)?)", text[end:limit])
+        if not nxt:
+            break
+        after = end + nxt.end()
+        sp = next((x for x in spans if x[0] == after and x[2] in ("PLACE", "ORG")), None)
+        if sp is None:
+            break
+        end = sp[1]
+    return text[start:end]
+
+
+# --------------------------------------------------------------------------- who
+
+
+def _persons(ctx: Ctx, doc: DocData, a: int, b: int, *, allow_subject: bool) -> list[tuple]:
+    out = []
+    for sp in doc.spans_in(a, b):
+        if sp[2] != "PERSON" or sp[4] == "coref":
+            continue
+        if _is_focus(ctx, doc, sp):
+            continue
+        if _is_subject(doc, sp[3]) and not allow_subject:
+            continue
+        out.append(sp)
+    return out
+
+
+def _relation_positions(text: str, a: int, b: int, relation: str) -> list[tuple[int, int]]:
+    rel_stems = {stem(relation)} | SYNONYMS.get(stem(relation), set())
+    return [(s, e) for s, e, w in words(text, a, b) if stem(w) in rel_stems]
+
+
+def _foreign_possessor(text: str, rs: int, doc: DocData, ctx: Ctx) -> bool:
+    """'the khan's wife': the relation belongs to someone the question is not about."""
+    m = re.search(r"([\w’'\-]+)['’]s\s+(?:[a-z\-]+\s+)?$", text[max(0, rs - 40):rs])
+    if not m:
+        return False
+    owner = fold(m.group(1))
+    if ctx.q.possessor is not None:
+        qo = fold(ctx.q.text[ctx.q.possessor[0]:ctx.q.possessor[1]])
+        if owner and (owner in qo.split() or qo in owner):
+            return False
+    if doc.subject and owner in fold(" ".join([doc.subject["name"], *doc.subject["aliases"]])).split():
+        return False
+    return True
+
+
+def _who(ctx: Ctx, s: Scored, doc: DocData, head: str | None = None) -> list[Cand]:
+    q = ctx.q
+    text, a, b = doc.text, s.row.start, s.row.end
+    anchors = _anchors(ctx, s, doc)
+    allow_subject = not ctx.subject_focus
+    persons = _persons(ctx, doc, a, b, allow_subject=allow_subject)
+    relation = q.relation or (head if head in RELATIONS else None)
+    rel_pos = _relation_positions(text, a, b, relation) if relation else []
+    head_pos = _relation_positions(text, a, b, head) if head and head not in RELATIONS else []
+    if relation and rel_pos and all(_foreign_possessor(text, rs, doc, ctx) for rs, _ in rel_pos):
+        return []
+    out = []
+    taken: set[int] = set()
+    for i, sp in enumerate(persons):
+        ps, pe = sp[0], sp[1]
+        if ps in taken:
+            continue
+        d = _distance(text, anchors, ps, pe)
+        score = 1.0 - min(d, 25) / 25
+        before = bool(anchors) and pe <= min(anchors)
+        prev = _prev_word(text, ps)
+        if q.answer_after_verb:
+            score += 0.25 if not before else -0.2
+        elif q.passive:
+            score += 0.4 if prev == "by" else 0
+        else:
+            if before:
+                score += 0.25
+            if prev == "by":
+                score += 0.4
+        if rel_pos:
+            rd = min(abs(ps - re_) if ps >= re_ else abs(rs - pe) for rs, re_ in rel_pos)
+            score += 0.6 if rd <= 40 else (0.2 if rd <= 80 else -0.3)
+        elif relation:
+            score -= 0.25
+        if head_pos:
+            hd = min(abs(ps - he) if ps >= he else abs(hs - pe) for hs, he in head_pos)
+            score += 0.5 if hd <= 30 else -0.1
+        # "Hilbert and Klein": coordinated names answer together
+        end, names_ = pe, [_person_name(doc, sp)]
+        for nxt in persons[i + 1:]:
+            gap = text[end:nxt[0]]
+            if re.fullmatch(r"\s*(?:,|and|,\s*and|&)\s*", gap):
+                names_.append(_person_name(doc, nxt))
+                taken.add(nxt[0])
+                end = nxt[1]
+            else:
+                break
+        value = names_[0] if len(names_) == 1 else ", ".join(names_[:-1]) + " and " + names_[-1]
+        out.append(Cand(value, text[ps:end], ps, end, score, s, doc))
+    if not out and q.kind == "who":
+        out = _orgs_as_agents(ctx, s, doc, anchors)
+    return out
+
+
+def _person_name(doc: DocData, sp: tuple) -> str:
+    mention = doc.text[sp[0]:sp[1]]
+    full = doc.entity_name(sp[3])
+    if full and fold(mention) in fold(full) and len(full) > len(mention) and not _is_subject(doc, sp[3]):
+        return full
+    if _is_subject(doc, sp[3]) and doc.subject:
+        return doc.subject["name"]
+    return mention
+
+
+def _orgs_as_agents(ctx: Ctx, s: Scored, doc: DocData, anchors: list[int]) -> list[Cand]:
+    text, a, b = doc.text, s.row.start, s.row.end
+    out = []
+    for sp in doc.spans_in(a, b):
+        if sp[2] != "ORG" or _is_focus(ctx, doc, sp):
+            continue
+        d = _distance(text, anchors, sp[0], sp[1])
+        score = 0.7 - min(d, 25) / 25
+        if _prev_word(text, sp[0]) == "by":
+            score += 0.3
+        out.append(Cand(text[sp[0]:sp[1]], text[sp[0]:sp[1]], sp[0], sp[1], score, s, doc))
+    return out
+
+
+_APPOSITIVE = re.compile(r"^,\s+((?:then|later|at\s+the\s+time|now|once|formerly)?\s*(?:the\s+|a\s+|an\s+)?[^,;.()]{3,80}?)(?=,|;|\.|\)|$)")
+_PRE_TITLE = re.compile(r"(?:the|a|an|his|her|their)\s+((?:[a-z][\w\-]*\s+){0,3}[a-z][\w\-]*)\s+$")
+
+
+def _describe(ctx: Ctx, s: Scored, doc: DocData) -> list[Cand]:
+    """Who was X: an appositive after a mention of X, or the title before it."""
+    text, a, b = doc.text, s.row.start, s.row.end
+    out = []
+    focus = ctx.focus_ids(doc.id)
+    for sp in doc.spans_in(a, b):
+        if sp[3] not in focus or sp[4] == "coref":
+            continue
+        m = _APPOSITIVE.match(text[sp[1]:b])
+        if m and not re.match(r"(?:and|or|but|who|which|where|when)\b", m.group(1).strip()):
+            phrase = m.group(1).strip()
+            if len(phrase.split()) >= 2 or phrase[:1].islower():
+                out.append(Cand(phrase, phrase, sp[1] + m.start(1), sp[1] + m.end(1), 1.1, s, doc))
+        m2 = _PRE_TITLE.search(text[max(a, sp[0] - 60):sp[0]])
+        if m2:
+            title = m2.group(1)
+            if not any(w in STOPWORDS for w in title.lower().split()):
+                out.append(Cand(title, f"the {title} {text[sp[0]:sp[1]]}", sp[0] - len(m2.group(0)), sp[1], 0.95, s, doc))
+        m3 = re.match(r"^\s+(?:was|is|became)\s+(an?\s+[^,;.]{3,80}|the\s+[^,;.]{3,80})", text[sp[1]:b])
+        if m3:
+            out.append(Cand(m3.group(1), m3.group(1), sp[1] + m3.start(1), sp[1] + m3.end(1), 1.0, s, doc))
+    return out
+
+
+# --------------------------------------------------------------------------- how long / how many
+
+
+def _how_long(ctx: Ctx, s: Scored, doc: DocData) -> list[Cand]:
+    text, a, b = doc.text, s.row.start, s.row.end
+    anchors = _anchors(ctx, s, doc)
+    out = []
+    for m in _DURATION_RE.finditer(text, a, b):
+        ds, de = m.start(), m.end()
+        phrase = m.group(0)
+        if re.match(r"(?:a|an)\s+(?:day|week|month|year)s?\b", phrase, re.I) and re.search(r"\b(?:once|twice|times|per|every|each)\s+$", text[max(a, ds - 12):ds]):
+            continue
+        if re.search(r"\b(?:at\s+the\s+age\s+of|aged)\s+$", text[max(a, ds - 16):ds]):
+            continue
+        if re.match(r"\s*(?:later|after|afterwards|earlier|before|ago|old)\b", text[de:b]):
+            continue  # a shift in time, not a length
+        d = _distance(text, anchors, ds, de)
+        score = 1.0 - min(d, 25) / 25
+        if re.search(r"\b(?:for|after|lasted|of)\s+$", text[max(a, ds - 8):ds]):
+            score += 0.2
+        unit_q = ctx.q.head
+        if unit_q and unit_q.rstrip("s") not in phrase.lower():
+            score -= 0.3
+        out.append(Cand(phrase, phrase, ds, de, score, s, doc))
+    if not out:
+        for ts, te, value in _times(doc, a, b):
+            if "/" in value and not value.startswith("..") and not value.endswith(".."):
+                lo, hi = edtf.bounds(value)
+                if lo and hi:
+                    years = hi[0] - lo[0]
+                    if years >= 1:
+                        phrase = f"{years} years ({text[ts:te]})"
+                        out.append(Cand(f"{years} years", phrase, ts, te, 0.5, s, doc))
+    return out
+
+
+def _number_value(phrase: str) -> str:
+    return phrase.strip()
+
+
+def _how_many(ctx: Ctx, s: Scored, doc: DocData) -> list[Cand]:
+    q = ctx.q
+    text, a, b = doc.text, s.row.start, s.row.end
+    anchors = _anchors(ctx, s, doc)
+    out = []
+    head = q.head
+    if head == "age":
+        for m in re.finditer(rf"\b(?:at\s+the\s+age\s+of|aged|age)\s+({_NUM})\b|\b({_NUM})\s+years?\s+old\b", text[a:b], re.I):
+            g = m.group(1) or m.group(2)
+            ds = a + m.start()
+            d = _distance(text, anchors, ds, a + m.end())
+            out.append(Cand(g, m.group(0), ds, a + m.end(), 1.2 - min(d, 25) / 25, s, doc))
+        return out
+    if head == "distance":
+        for m in re.finditer(rf"\b{_QUALIFIER}{_NUM}\s+(?:kilometres|kilometers|km|miles|leagues)\b", text[a:b], re.I):
+            out.append(Cand(m.group(0), m.group(0), a + m.start(), a + m.end(), 1.0, s, doc))
+        return out
+    head_stems = set()
+    if head:
+        hs = stem(head)
+        head_stems = {hs} | SYNONYMS.get(hs, set())
+    money = head is None and re.match(r"^how\s+much\b", q.text, re.I) is not None
+    for m in _NUM_RE.finditer(text, a, b):
+        ns, ne = m.start(), m.end()
+        num = m.group(0)
+        if re.fullmatch(r"(?:a|an)", num, re.I):
+            continue
+        if _looks_like_year(text, ns, ne, num):
+            continue
+        if re.match(r"\s*(?:BC|AD|BCE|CE)\b", text[ne:b]):
+            continue
+        score = 0.0
+        tail = text[ne:min(b, ne + 60)]
+        phrase_end = ne
+        if head_stems:
+            # the counted noun within a few words after the number ("2,000 copies", "255 of her paintings")
+            hit = None
+            for k, (ws, we, w) in enumerate(words(text, ne, min(b, ne + 60))):
+                if k > 4:
+                    break
+                if stem(w) in head_stems:
+                    hit = we
+                    break
+                if w.lower() in ("and", "or", "but") or re.search(r"[;.]", text[ne:ws]):
+                    break
+            if hit is None:
+                # "Fifty-eight of Cicero's speeches" reads the same with the noun later
+                continue
+            score += 0.8
+            phrase_end = hit
+        elif money:
+            cm = re.match(r"\s+(?:[a-z]+\s+){0,2}(?:pesos|dollars|pounds|francs|marks|dinars|florins|guilders|ducats|"
+                          r"crowns|roubles|rubles|lire|euros|shillings|talents|sesterces|denarii|dinar|dirhams)\b", tail, re.I)
+            if not cm:
+                continue
+            score += 0.8
+            phrase_end = ne + cm.end()
+        else:
+            score += 0.3
+        d = _distance(text, anchors, ns, phrase_end)
+        score += 0.5 - min(d, 25) / 50
+        qual = re.search(rf"{_QUALIFIER}$", text[max(a, ns - 24):ns])
+        start = ns - len(qual.group(0)) if qual and qual.group(0) else ns
+        phrase = text[start:phrase_end]
+        out.append(Cand(_number_value(num), phrase, start, phrase_end, score, s, doc))
+    return out
+
+
+def _looks_like_year(text: str, s: int, e: int, num: str) -> bool:
+    if not re.fullmatch(r"\d{4}", num):
+        return False
+    y = int(num)
+    if not 1000 <= y <= 2100:
+        return False
+    prev = _prev_word(text, s)
+    after = text[e:e + 12]
+    if re.match(r"\s+(?:copies|people|men|soldiers|km|kilometres|miles|pages|volumes|letters|plates|pesos|dinars)\b", after):
+        return False
+    return True or prev in _CUE_BEFORE_TIME
+
+
+# --------------------------------------------------------------------------- yes / no
+
+
+def _yes_no(ctx: Ctx, s: Scored, doc: DocData) -> list[Cand]:
+    text, a, b = doc.text, s.row.start, s.row.end
+    if s.entity_total and s.entity_hits < s.entity_total:
+        return []
+    if s.coverage < 0.6:
+        return []
+    anchors = _anchors(ctx, s, doc)
+    neg = False
+    window_lo = min(anchors) - 60 if anchors else a
+    window_hi = max(anchors) + 40 if anchors else b
+    for m in _NEGATION.finditer(text, max(a, window_lo), min(b, window_hi)):
+        # negation words attached to someone else's clause ("which Trotsky criticized") do not count
+        seg_lo, seg_hi = (m.end(), min(anchors)) if anchors and m.end() <= min(anchors) else (max(anchors) if anchors else m.start(), m.start())
+        between = text[min(seg_lo, seg_hi):max(seg_lo, seg_hi)]
+        if re.search(r"[;()]|\bwhich\b|\bwho\b", between):
+            continue
+        if m.group(0).lower() in ("against", "opposed", "without") and not ctx.q.negated:
+            continue
+        neg = True
+        break
+    if ctx.q.negated:
+        neg = not neg
+    value = "no" if neg else "yes"
+    score = 0.6 + 0.4 * s.coverage
+    return [Cand(value, ("No." if neg else "Yes."), a, b, score, s, doc)]
+
+
+# --------------------------------------------------------------------------- what / which
+
+
+_LANGUAGES = {"english", "french", "german", "latin", "greek", "spanish", "italian", "russian", "arabic", "dutch",
+              "portuguese", "tagalog", "hebrew", "persian", "turkish", "chinese", "japanese", "polish", "yiddish",
+              "sanskrit", "swedish", "danish", "norwegian", "czech", "hungarian", "catalan", "esperanto"}
+
+
+def _what(ctx: Ctx, s: Scored, doc: DocData) -> list[Cand]:
+    q = ctx.q
+    head, cls = q.head, q.head_class
+    text, a, b = doc.text, s.row.start, s.row.end
+    if q.text.lower().startswith("why"):
+        return _why(ctx, s, doc)
+    if head in ("name", "names"):
+        return _name_of(ctx, s, doc)
+    if cls == "PERSON":
+        return _who(ctx, s, doc, head=head)
+    if cls in ("ORG", "PLACE", "WORK"):
+        return _typed(ctx, s, doc, cls, head)
+    if cls == "TIME":
+        return _when(ctx, s, doc)
+    if head and stem(head) in ("languag",):
+        return _languages(ctx, s, doc)
+    if head:
+        return _head_phrase(ctx, s, doc, head)
+    return _object_of_trigger(ctx, s, doc)
+
+
+def _head_occurrences(text: str, a: int, b: int, head: str) -> list[tuple[int, int]]:
+    hs = stem(head)
+    return [(s, e) for s, e, w in words(text, a, b) if stem(w) == hs]
+
+
+def _typed(ctx: Ctx, s: Scored, doc: DocData, cls: str, head: str | None) -> list[Cand]:
+    text, a, b = doc.text, s.row.start, s.row.end
+    anchors = _anchors(ctx, s, doc)
+    heads = _head_occurrences(text, a, b, head) if head else []
+    labels = {cls} | ({"PLACE"} if cls == "ORG" else set()) | ({"ORG"} if cls == "PLACE" else set())
+    out = []
+    for sp in doc.spans_in(a, b):
+        if sp[2] not in labels or sp[4] == "coref" or _is_focus(ctx, doc, sp):
+            continue
+        d = _distance(text, anchors, sp[0], sp[1])
+        score = 1.0 - min(d, 25) / 25
+        if sp[2] != cls:
+            score -= 0.25
+        if heads:
+            hd = min(abs(sp[0] - he) if sp[0] >= he else abs(hs - sp[1]) for hs, he in heads)
+            score += 0.5 if hd <= 25 else 0.0
+        elif head:
+            score -= 0.1
+        mention = text[sp[0]:sp[1]]
+        full = _extend_name(text, sp[0], sp[1], b)
+        out.append(Cand(mention, full, sp[0], sp[1], score, s, doc))
+    if not out and heads:
+        out = _head_phrase(ctx, s, doc, head or "")
+    return out
+
+
+def _extend_name(text: str, s: int, e: int, limit: int) -> str:
+    """A name with its parenthesised alias: 'Russian Communist Party (Bolsheviks)'."""
+    m = re.match(r"\s*\(([^()]{1,60})\)", text[e:limit])
+    return text[s:e + m.end()] if m else text[s:e]
+
+
+_CAP_RUN = re.compile(r"(?:[A-Z0-9ÀÁÂÄÉÈÍÓÖÚÜÑ][\w'’\-.]*|de|del|la|le|van|von|der|of|the|al-[\w]+|y|da|di|me|&)"
+                      r"(?:\s+(?:[A-Z0-9ÀÁÂÄÉÈÍÓÖÚÜÑ][\w'’\-.]*|de|del|la|le|van|von|der|of|the|y|da|di|me|&))*")
+
+
+def _head_phrase(ctx: Ctx, s: Scored, doc: DocData, head: str) -> list[Cand]:
+    """The phrase a generic head noun introduces: 'salary of 12,000 silver dinars a year', 'the 500 Deutsche Mark banknote'."""
+    text, a, b = doc.text, s.row.start, s.row.end
+    out = []
+    for hs, he in _head_occurrences(text, a, b, head):
+        # HEAD of NP
+        m = re.match(r"\s+of\s+([^,;.()]{2,60}?)(?=,|;|\.\s|\.$|\)|\s+(?:and|but|which|who|from|to|in)\s|$)", text[he:b])
+        if m:
+            phrase = m.group(1).strip()
+            out.append(Cand(phrase, text[hs:he + m.end()], he + m.start(1), he + m.end(1), 1.0, s, doc))
+        # HEAD X (and Y): a name after the noun
+        m = re.match(r"\s+(?:named\s+|called\s+|known\s+as\s+)?", text[he:b])
+        after = he + (m.end() if m else 0)
+        m2 = _CAP_RUN.match(text, after, b)
+        if m2 and m2.group(0)[:1].isupper():
+            end = m2.end()
+            m3 = re.match(r"\s+and\s+", text[end:b])
+            if m3:
+                m4 = _CAP_RUN.match(text, end + m3.end(), b)
+                if m4 and m4.group(0)[:1].isupper():
+                    end = m4.end()
+            phrase = text[after:end].rstrip(". ")
+            out.append(Cand(phrase, phrase, after, end, 1.0, s, doc))
+        # the X HEAD: modifiers before the noun
+        m5 = re.search(r"\b(?:the|a|an|his|her|their)\s+([^,;.()]{1,40}?)\s*$", text[max(a, hs - 50):hs])
+        if m5 and m5.group(1).strip():
+            phrase = m5.group(1).strip()
+            if any(ch.isupper() or ch.isdigit() for ch in phrase):
+                out.append(Cand(f"{phrase} {text[hs:he]}", f"the {phrase} {text[hs:he]}", hs - len(m5.group(0)), he,
+                                0.9, s, doc))
+    return out
+
+
+def _languages(ctx: Ctx, s: Scored, doc: DocData) -> list[Cand]:
+    text, a, b = doc.text, s.row.start, s.row.end
+    found = [(ws, we, w) for ws, we, w in words(text, a, b) if w.lower() in _LANGUAGES and w[:1].isupper()]
+    if not found:
+        return []
+    # keep the first run of languages joined by commas / and
+    run = [found[0]]
+    for f in found[1:]:
+        if re.fullmatch(r"\s*(?:,|and|,\s*and|or)\s*", text[run[-1][1]:f[0]]):
+            run.append(f)
+        else:
+            break
+    names = [w for _, _, w in run]
+    value = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    anchors = _anchors(ctx, s, doc)
+    d = _distance(text, anchors, run[0][0], run[-1][1])
+    return [Cand(value, text[run[0][0]:run[-1][1]], run[0][0], run[-1][1], 1.1 - min(d, 25) / 25, s, doc)]
+
+
+def _name_of(ctx: Ctx, s: Scored, doc: DocData) -> list[Cand]:
+    q = ctx.q
+    text, a, b = doc.text, s.row.start, s.row.end
+    mod = (q.modifier or "").lower()
+    out = []
+    if mod == "birth":
+        for m in re.finditer(r"\bborn\s+(?:as\s+)?((?:[A-Z][\w'’\-]*\s*){2,5})", text[a:b]):
+            phrase = m.group(1).strip().rstrip(",;")
+            out.append(Cand(phrase, phrase, a + m.start(1), a + m.start(1) + len(phrase), 1.2, s, doc))
+        return out
+    if mod in ("pen", "pseudonym", "nom"):
+        for m in re.finditer(r"\b(?:pen\s+names?|pseudonyms?|nom\s+de\s+plume)\s+((?:[A-Z][\w'’\-]*\s*)+(?:(?:,|and)\s+(?:[A-Z][\w'’\-]*\s*)+)*)", text[a:b]):
+            phrase = m.group(1).strip().rstrip(",;")
+            out.append(Cand(phrase, phrase, a + m.start(1), a + m.start(1) + len(phrase), 1.2, s, doc))
+        return out
+    if mod in ("modern", "present", "current", "today"):
+        for n in ctx.names:
+            for m in re.finditer(re.escape(n.text) + r"\s*\((?:modern\s+|now\s+|today\s+)?([^()]{2,40})\)", text[a:b]):
+                phrase = m.group(1).strip()
+                out.append(Cand(phrase, phrase, a + m.start(1), a + m.end(1), 1.2, s, doc))
+        return out
+    # "the name of the ship", "the name of X's son": the head after "name of"
+    m = re.search(r"\bname\s+of\s+(?:the\s+|his\s+|her\s+|their\s+|[\w’'\-\s]+['’]s\s+)?(?:first\s+|second\s+|eldest\s+|youngest\s+)?(\w+)", q.text, re.I)
+    inner = m.group(1).lower() if m else None
+    if inner is None:
+        return []
+    if inner in RELATIONS or HEAD_CLASS.get(inner) == "PERSON":
+        return _who(ctx, s, doc, head=inner)
+    if HEAD_CLASS.get(inner) in ("ORG", "PLACE", "WORK"):
+        return _typed(ctx, s, doc, HEAD_CLASS[inner], inner)
+    heads = _head_occurrences(text, a, b, inner)
+    if not heads:
+        return []
+    return _head_phrase(ctx, s, doc, inner)
+
+
+def _why(ctx: Ctx, s: Scored, doc: DocData) -> list[Cand]:
+    text, a, b = doc.text, s.row.start, s.row.end
+    out = []
+    for m in re.finditer(r"\b(?:because(?:\s+of)?|due\s+to|owing\s+to|as\s+a\s+result\s+of|for\s+fear\s+of|in\s+order\s+to|so\s+that)\s+([^;.]{3,120})", text[a:b], re.I):
+        phrase = m.group(0).strip()
+        out.append(Cand(phrase, phrase, a + m.start(), a + m.end(), 1.0, s, doc))
+    m = re.match(r"((?:Weakened|Forced|Driven|Exhausted|Suffering|Ill|Sick|Unable|Fearing|Afraid|Disillusioned|Short)\b[^;.]{0,120}?),\s", text[a:b])
+    if m:
+        out.append(Cand(m.group(1), m.group(1), a, a + m.end(1), 1.0, s, doc))
+    return out
+
+
+def _object_of_trigger(ctx: Ctx, s: Scored, doc: DocData) -> list[Cand]:
+    """What did X VERB: the words after the verb, to the end of the clause."""
+    text, a, b = doc.text, s.row.start, s.row.end
+    anchors = _anchors(ctx, s, doc)
+    out = []
+    for p in anchors:
+        m = re.match(r"[\w’'\-]+\s+", text[p:b])
+        if not m:
+            continue
+        start = p + m.end()
+        end = _clause_end(text, start, b)
+        phrase = text[start:end].strip()
+        if 1 <= len(phrase.split()) <= 12:
+            out.append(Cand(phrase, phrase, start, end, 0.8, s, doc))
+    return out
+
+
+# --------------------------------------------------------------------------- the record
+
+
+def _structured(ctx: Ctx, scored: list[Scored]) -> Cand | None:
+    q = ctx.q
+    if "translat" in ctx.terms or any("translat" == stem(w) for _, _, w in q.words):
+        c = _translators(ctx, scored)
+        if c is not None:
+            return c
+    if q.kind == "who" and not ctx.subject_focus and q.event_types & {"born", "died", "buried"}:
+        return _life_event_people(ctx, scored)
+    return None
+
+
+def _translators(ctx: Ctx, scored: list[Scored]) -> Cand | None:
+    q = ctx.q
+    if q.kind not in ("who", "which", "what"):
+        return None
+    works = [n for n in ctx.names if "WORK" in n.labels()]
+    if not works:
+        return None
+    best = None
+    for n in works:
+        for doc_id, wid, label, _ in n.refs:
+            if label != "WORK":
+                continue
+            doc = ctx.doc(doc_id)
+            if doc is None:
+                continue
+            w = next((x for x in doc.works if x["id"] == wid), None)
+            if w is None or not w["translators"] or not w["evidence"]:
+                continue
+            # Which of the work's places in the text names the translator?
+            cite = None
+            for s_, e_ in w["evidence"]:
+                seg = doc.text[s_:e_]
+                if any(t in seg for t in w["translators"]):
+                    cite = (s_, e_)
+                    break
+            if cite is None:
+                continue
+            sent_span = db.sentence_at(ctx.store.conn, doc_id, cite[0]) or cite
+            row = next((s.row for s in scored if s.row.document_id == doc_id and s.row.start <= cite[0] < s.row.end), None)
+            if row is None:
+                continue
+            names = list(w["translators"])
+            value = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+            sc = next(s for s in scored if s.row is row)
+            c = Cand(value, f"{value}.", sent_span[0], sent_span[1], 0.9, sc, doc)
+            if best is None:
+                best = c
+    return best
+
+
+def _life_event_people(ctx: Ctx, scored: list[Scored]) -> Cand | None:
+    """Who was born in Brussels / died in 1947: the subjects whose record says so."""
+    q = ctx.q
+    kind = next(iter(q.event_types & {"born", "died", "buried"}))
+    places = [n for n in ctx.names if "PLACE" in n.labels()]
+    hits = []
+    for s in scored[:20]:
+        doc = ctx.doc(s.row.document_id)
+        if doc is None or doc.subject is None:
+            continue
+        for e in s.events:
+            if e["type"] != kind:
+                continue
+            ok = True
+            if places:
+                ids = {eid for n in places for d, eid, _, _ in n.refs if d == doc.id}
+                in_sentence = any(sp[3] in ids for sp in doc.spans_in(s.row.start, s.row.end))
+                ok = e.get("place") in ids or in_sentence
+            if ok and q.dates:
+                ok = s.date_match == 1
+            if ok and (places or q.dates):
+                hits.append((s, doc))
+                break
+    if not hits:
+        return None
+    seen, names_, first = set(), [], None
+    for s, doc in hits:
+        if doc.id in seen:
+            continue
+        seen.add(doc.id)
+        names_.append(doc.subject["name"])
+        first = first or (s, doc)
+    value = names_[0] if len(names_) == 1 else ", ".join(names_[:-1]) + " and " + names_[-1]
+    s, doc = first
+    c = Cand(value, f"{value}.", s.row.start, s.row.end, 0.9, s, doc)
+    for s2, d2 in hits[1:]:
+        if d2.id == doc.id:
+            c.extra_citations.append((s2.row.start, s2.row.end))
+    return c
