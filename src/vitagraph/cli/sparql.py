@@ -117,7 +117,9 @@ def sparql_command(
             sys.stdout.write("\n")
         return
     variables = [v.value for v in result.variables]
-    table = Table(*[Text(v) for v in variables], show_lines=False)
+    table = Table(show_lines=False)
+    for v in variables:
+        table.add_column(Text(v))
     n = 0
     for solution in result:
         table.add_row(*[Text(_show(solution[v])) for v in variables])

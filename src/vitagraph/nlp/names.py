@@ -161,7 +161,9 @@ PARTICLES = {"van", "von", "der", "den", "de", "del", "della", "di", "da", "du",
 
 
 def _is_name_token(tok) -> bool:
-    return tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.is_alpha and tok.lower_ not in TITLES and not tok.ent_type_
+    # without a tagger (list items get NER only) a capitalised non-stop word will do
+    propn = tok.pos_ == "PROPN" if tok.doc.has_annotation("TAG") else (tok.is_title and not tok.is_stop)
+    return propn and tok.text[:1].isupper() and tok.is_alpha and tok.lower_ not in TITLES and not tok.ent_type_
 
 
 def _extend_person(span: Span) -> Span:
@@ -184,6 +186,9 @@ def _extend_person(span: Span) -> Span:
                 break
         elif tok.lower_ == "the" and b + 1 < len(doc) and doc[b + 1].lower_ in EPITHETS:
             b += 2
+        elif (tok.lower_ == "of" and b - a <= 2 and b + 1 < len(doc) and doc[b + 1].text[:1].isupper()
+              and doc[b + 1].is_alpha and (b + 2 >= len(doc) or not doc[b + 2].text[:1].isupper())):
+            b += 2  # "Philo of Larissa", "Philip II of Macedon": a name with its place epithet
         else:
             break
     return doc[a:b]
@@ -237,7 +242,7 @@ def candidates_from(doc: Doc) -> list[Candidate]:
             continue
         had_article = doc[ent.start].lower_ == "the" or (ent.start > 0 and doc[ent.start - 1].lower_ == "the")
         for piece in _cut(ent):
-            if label == "PERSON" and doc.has_annotation("TAG"):
+            if label == "PERSON":
                 piece = _extend_person(piece)
             pieces.append((piece, label, had_article))
     roots = {piece.root.i: piece for piece, _, _ in pieces}

@@ -19,7 +19,7 @@ MONTHS = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
     "november", "december", "c", "circa", "about", "around", "in", "on",
 }
-_NAME = r"[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’.\-]*(?:\s+(?:(?:de|da|del|di|van|von|der|le|la|du|ibn|bin|al)\s+)?[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’.\-]*){0,5}"
+_NAME = r"[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’.\-]*(?:\s+(?:(?:de|da|del|di|van|von|der|le|la|du|ibn|bin|al|y|e|dos|das)\s+)?[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’.\-]*){0,7}"
 _BORN = re.compile(r"\b(?:born|née|nee|birth name)\s+(?P<name>" + _NAME + ")")
 _PEN = re.compile(
     r"\b(?:pseudonym|pen[- ]name|nom de plume|nom de guerre|nicknamed?|known as|also called|called|alias|signed as|under the name)"
@@ -48,7 +48,11 @@ class SubjectInfo:
         # "Serge", "Victor Kibalchich": made only of the subject's name words,
         # and containing a surname-like word (not just a first name shared by others)
         surnames = {fold(n).split()[-1] for n in [self.name, *self.aliases] if fold(n)}
-        return set(words) <= self.tokens and bool(set(words) & surnames)
+        initials = {t[0] for t in self.tokens}
+        words = [w for w in words if not (len(w) == 1 and w in initials)]  # "Maria S. Merian"
+        return bool(words) and set(words) <= self.tokens and bool(set(words) & (surnames | self.tokens)) and (
+            bool(set(words) & surnames) or len(words) >= 2
+        )
 
 
 def _clean_name(raw: str) -> str:

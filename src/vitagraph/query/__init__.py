@@ -14,18 +14,7 @@ phrasing by an OpenAI-compatible server).
 
 from __future__ import annotations
 
+from .answer import NOT_FOUND, answer, answer_many
+from .ask import Question, analyze
 
-def __getattr__(name: str):
-    # Lazy, so that the store can import query.text without a cycle.
-    if name in ("answer", "answer_many", "NOT_FOUND"):
-        from . import answer as _answer
-
-        return getattr(_answer, name)
-    if name == "analyze":
-        from .ask import analyze
-
-        return analyze
-    raise AttributeError(name)
-
-
-__all__ = ["answer", "answer_many", "analyze"]
+__all__ = ["NOT_FOUND", "Question", "analyze", "answer", "answer_many"]

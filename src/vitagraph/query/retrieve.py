@@ -203,7 +203,7 @@ class Scored:
     score: float
     coverage: float
     """Share of the question's (IDF-weighted) content words found in the sentence."""
-    entity_hits: int
+    entity_hits: float
     entity_total: int
     events: list[dict]
     """Events of the question's types whose evidence lies in this sentence."""
@@ -211,6 +211,8 @@ class Scored:
     """1: a date agreeing with the question's; -1: only dates that disagree; 0: no verdict."""
     missing: list[str]
     """Content stems of the question not found (nor a synonym)."""
+    actor: int = 0
+    """1: the question's actor does the sentence's event; -1: someone else does."""
 
 
 def query_terms(q: Question, names: list[NameRef]) -> list[str]:
@@ -269,8 +271,11 @@ def rank(q: Question, names: list[NameRef], rows: list[SentenceRow], terms: list
     focus = [nm for nm in names if not (subject_focus and nm.is_subject())]
     qdates = [edtf.bounds(v) for _, _, v in q.dates]
     qdates = [b for b in qdates if b and b[0] and b[1]]
+    by_pos = {(r.document_id, r.position): r for r in rows}
     out = []
     for r, vs in zip(rows, vocab_sets):
+        prev = by_pos.get((r.document_id, r.position - 1))
+        prev_ents = set(prev.entities) if prev is not None and prev.section == r.section else set()
         terms_set = set(r.terms)
         got = 0.0
         missing = []
@@ -280,7 +285,7 @@ def rank(q: Question, names: list[NameRef], rows: list[SentenceRow], terms: list
                 got += w
             elif t in r.names:
                 got += 0.85 * w
-            elif SYNONYMS.get(t, set()) & vs:
+            elif variants(t) & vs:
                 got += 0.6 * w
             elif t in r.context:
                 got += 0.25 * w
@@ -288,11 +293,13 @@ def rank(q: Question, names: list[NameRef], rows: list[SentenceRow], terms: list
             else:
                 missing.append(t)
         coverage = got / total if terms else 0.0
-        hits = 0
+        hits = 0.0
         for nm in focus:
             ids = {eid for d, eid, _, _ in nm.refs if d == r.document_id}
             if ids & set(r.entities) or all(t in terms_set or t in r.names for t in stems(nm.text)):
                 hits += 1
+            elif ids & prev_ents:
+                hits += 0.5  # named in the sentence before: "... Verres. Cicero gathered evidence ..."
         doc = docs.get(r.document_id)
         evs = []
         if doc is not None and q.event_types:
@@ -328,6 +335,14 @@ def rank(q: Question, names: list[NameRef], rows: list[SentenceRow], terms: list
             score -= 0.8
         out.append(Scored(r, score, coverage, hits, len(focus), evs, date_match, missing))
     out.sort(key=lambda s: (-s.score, s.row.document_id, s.row.position))
+    return out
+
+
+def variants(t: str) -> set[str]:
+    """Synonyms of a stem, and the stem without a re- prefix (re-enter: enter)."""
+    out = set(SYNONYMS.get(t, set()))
+    if t.startswith("re") and len(t) > 6:
+        out.add(t[2:])
     return out
 
 

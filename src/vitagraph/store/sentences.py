@@ -21,7 +21,6 @@ from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 from ..folding import fold
-from ..query.text import split_sentences, stems
 
 INDEX_TABLES = ("sentences", "names")
 SUBJECT = "person:subject"
@@ -54,6 +53,8 @@ def index_document(conn: sqlite3.Connection, doc_id: int) -> int:
     record if there is one (a document ingested with --no-extract is indexed
     by its words alone). Returns the number of sentences.
     """
+    from ..query.text import split_sentences, stems  # here: the query package imports the store
+
     conn.execute("DELETE FROM sentences WHERE document_id = ?", (doc_id,))
     conn.execute("DELETE FROM names WHERE document_id = ?", (doc_id,))
     row = conn.execute("SELECT text FROM documents WHERE id = ?", (doc_id,)).fetchone()

@@ -110,6 +110,8 @@ export async function mount(pane, ctx) {
       routes.append(g);
     }
     const ordered = [...byId.values()].sort((a, b) => b.weight - a.weight);
+    const boxes = []; // placed labels, so the heaviest places keep theirs and none overlap
+    const fits = (b) => !boxes.some((o) => b[0] < o[2] && o[0] < b[2] && b[1] < o[3] && o[1] < b[3]);
     for (const p of ordered) {
       const r = radius(p) * k;
       const g = s("g", {
@@ -127,7 +129,9 @@ export async function mount(pane, ctx) {
       g.addEventListener("mouseleave", () => tip.hide());
       marks.append(g);
       markerEls.set(p.id, g);
-      if (labelled.has(p.id) || isSelected(p.id)) {
+      const box = [p.xy[0] + r + 2 * k, p.xy[1] - 9 * k, p.xy[0] + r + (4 + 6.8 * p.name.length) * k, p.xy[1] + 5 * k];
+      if (isSelected(p.id) || (labelled.has(p.id) && fits(box))) {
+        boxes.push(box);
         labels.append(s("text", { class: "place-label", x: p.xy[0] + r + 3 * k, y: p.xy[1] + 4 * k, "font-size": 12 * k, dataset: { id: p.id } }, p.name));
       }
     }

@@ -76,14 +76,26 @@ export async function mount(pane, ctx) {
   datesChip.addEventListener("click", () => {
     showDates = !showDates;
     datesChip.setAttribute("aria-pressed", String(showDates));
+    const unzoomed = domain[0] === home[0] && domain[1] === home[1];
+    home = homeDomain();
+    if (unzoomed) domain = [...home];
     draw();
   });
   const allBtn = h("button", { type: "button", class: "btn small", on: { click: () => { data.types.forEach((t) => shown.add(t.type)); chips.forEach((c) => c.setAttribute("aria-pressed", "true")); draw(); } } }, "all");
   const noneBtn = h("button", { type: "button", class: "btn small", on: { click: () => { shown.clear(); chips.forEach((c) => c.setAttribute("aria-pressed", "false")); draw(); } } }, "none");
 
-  const full = data.range ? [data.range[0], data.range[1]] : [0, 1];
-  const pad = Math.max(1, (full[1] - full[0]) * 0.03);
-  const home = [full[0] - pad, full[1] + pad];
+  // The axis spans the life and its events; dates in the text widen it only when shown
+  // (a biography's "2023 edition" should not squash the life into a corner).
+  function homeDomain() {
+    const items = [...data.events, ...(showDates || !data.events.length ? data.dates : [])];
+    const vals = items.flatMap((it) => [it.time.lo, it.time.hi]).filter((v) => v !== null);
+    if (data.life) vals.push(...[data.life.born, data.life.died].filter((v) => v !== null && v !== undefined));
+    if (!vals.length) return [0, 1];
+    const lo = Math.min(...vals), hi = Math.max(...vals);
+    const pad = Math.max(1, (hi - lo) * 0.03);
+    return [lo - pad, hi + pad];
+  }
+  let home = homeDomain();
   let domain = [...home];
   const zoom = (f) => {
     const mid = (domain[0] + domain[1]) / 2;
