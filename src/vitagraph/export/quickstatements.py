@@ -147,11 +147,39 @@ def wikidata_time(value: str | None) -> tuple[str, list[tuple[str, str]]] | None
     return main, edges + quals
 
 
+_ABBREVIATIONS = frozenset({"c", "ca", "b", "d", "fl", "r", "st", "mr", "mrs", "ms", "dr", "prof", "gen", "col",
+                            "lt", "capt", "sgt", "rev", "jr", "sr", "vol", "no", "pp", "ed", "eds", "trans", "cf",
+                            "vs", "etc", "approx", "est", "jan", "feb", "mar", "apr", "aug", "sep", "sept", "oct",
+                            "nov", "dec"})
+
+
+def _sentence_end(text: str, i: int) -> bool:
+    """Is the ". " at i the end of a sentence (not "c. 1947", "J. Smith", "St. Petersburg")?"""
+    j = i
+    while j > 0 and text[j - 1].isalpha():
+        j -= 1
+    word = text[j:i]
+    return not (len(word) == 1 or word.casefold() in _ABBREVIATIONS)
+
+
 def _sentence(text: str, start: int, end: int, lo: int, hi: int) -> str:
-    """The sentence around [start, end) inside the block [lo, hi)."""
-    a = max(text.rfind(". ", lo, start) + 2, lo) if text.rfind(". ", lo, start) >= 0 else lo
-    b = text.find(". ", end, hi)
-    b = hi if b < 0 else b + 1
+    """The sentence (or line) around [start, end), inside [lo, hi)."""
+    a = lo
+    i = text.rfind(". ", lo, start)
+    while i >= 0 and not _sentence_end(text, i):
+        i = text.rfind(". ", lo, i)
+    if i >= 0:
+        a = i + 2
+    nl = text.rfind("\n", a, start)
+    a = nl + 1 if nl >= 0 else a
+    b = hi
+    i = text.find(". ", end, hi)
+    while i >= 0 and not _sentence_end(text, i):
+        i = text.find(". ", i + 2, hi)
+    if i >= 0:
+        b = i + 1
+    nl = text.find("\n", end, b)
+    b = nl if nl >= 0 else b
     return text[a:b].strip()
 
 
@@ -167,16 +195,17 @@ def _date_quote(record: Record, document: Document, value: str | None) -> str | 
         for span in blocks:
             if span.start <= t.start and t.end <= span.end:
                 return _sentence(text, t.start, t.end, span.start, span.end)
-        return text[t.start : t.end]
+        return _sentence(text, t.start, t.end, 0, len(text))
     return None
 
 
 def _place_quote(document: Document, name: str | None, keys: tuple[str, ...]) -> str | None:
     if not name:
         return None
-    f = document.field(*keys)
-    if f is not None and name.casefold() in f.value.casefold():
-        return f"{f.key}: {f.value}"
+    for key in keys:
+        f = document.field(key)
+        if f is not None and name.casefold() in f.value.casefold():
+            return f"{f.key}: {f.value}"
     return None
 
 

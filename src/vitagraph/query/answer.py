@@ -412,6 +412,50 @@ def _clause_end(text: str, start: int, limit: int) -> int:
     return m.start() if m else limit
 
 
+_CAPWORD = r"(?:[A-ZÀ-ÖØ-Þ][\w'’\-]*\.?)"
+_PARTICLE = r"(?:de|del|della|di|da|du|la|le|van|von|der|den|ter|of|the|y|bin|ibn|al|el|me|zu|dos|das)"
+_NAME_RUN = re.compile(rf"{_CAPWORD}(?:\s+(?:{_PARTICLE}\s+)*{_CAPWORD})*")
+_ORG_WORDS = re.compile(r"\b(?:Party|Society|University|College|Committee|Academy|Institute|International|Union|"
+                        r"Movement|Press|Publishers?|Foundation|Congress|Council|League|Association|Church|School|"
+                        r"Library|Museum|Government|Army|Court|Company|Gang|Opposition|Review|Times|Journal)\b")
+
+
+def _name_spans(doc: DocData, a: int, b: int) -> list[tuple[int, int, str, str | None, str]]:
+    """Mentions, plus capitalised runs the record did not tag (label NAME)."""
+    text = doc.text
+    spans = [sp for sp in doc.spans_in(a, b) if sp[2] != "TIME" and sp[4] != "coref"]
+    covered = [(sp[0], sp[1]) for sp in doc.spans_in(a, b)]
+    out = list(spans)
+    for m in _NAME_RUN.finditer(text, a, b):
+        s_, e_ = m.start(), m.end()
+        frag = text[s_:e_]
+        # drop sentence-initial function words ("In Berlin" -> "Berlin")
+        while True:
+            first = frag.split()[0] if frag.split() else ""
+            if first.lower().strip(".") in STOPWORDS or first.lower() in _MONTH_WORDS or first in ("During", "After", "Before", "Although", "Despite", "Following", "Having"):
+                if len(frag.split()) == 1:
+                    frag = ""
+                    break
+                cut = len(first) + len(frag[len(first):]) - len(frag[len(first):].lstrip())
+                s_ += cut
+                frag = frag[cut:]
+            else:
+                break
+        frag = frag.rstrip(".")
+        e_ = s_ + len(frag)
+        if not frag or len(frag) < 2 or any(cs < e_ and s_ < ce for cs, ce in covered):
+            continue
+        if re.fullmatch(r"[IVXLC]+", frag):
+            continue
+        out.append((s_, e_, "NAME", None, "text"))
+    out.sort()
+    return out
+
+
+_MONTH_WORDS = {m.lower() for m in ["January", "February", "March", "April", "May", "June", "July", "August",
+                                    "September", "October", "November", "December"]}
+
+
 # --------------------------------------------------------------------------- when
 
 
@@ -486,14 +530,15 @@ def _where(ctx: Ctx, s: Scored, doc: DocData) -> list[Cand]:
     anchors = _anchors(ctx, s, doc)
     ev_places = {e["place"] for e in s.events if e.get("place")}
     out = []
-    spans = doc.spans_in(a, b)
+    spans = _name_spans(doc, a, b)
     for sp in spans:
         ps, pe, label, eid, comp = sp
         if comp == "coref" or _is_focus(ctx, doc, sp):
             continue
         mention = text[ps:pe]
-        is_site = label == "ORG" and bool(_SITE.search(mention))
-        if label != "PLACE" and not is_site:
+        is_site = label in ("ORG", "NAME") and bool(_SITE.search(mention))
+        guess = label == "NAME" and _prev_word(text, ps) in ("in", "at", "to", "near", "from", "into")
+        if label != "PLACE" and not is_site and not guess:
             continue
         d = _distance(text, anchors, ps, pe)
         score = 1.0 - min(d, 25) / 25
@@ -506,7 +551,9 @@ def _where(ctx: Ctx, s: Scored, doc: DocData) -> list[Cand]:
             score += 0.3
         if _in_parenthetical_alias(text, ps):
             score -= 0.2
-        name = mention if label == "ORG" else (doc.entity_name(eid) or mention)
+        if guess and not is_site:
+            score -= 0.15
+        name = mention if label != "PLACE" else (doc.entity_name(eid) or mention)
         if fold(name) != fold(mention) and fold(mention) not in fold(name):
             name = mention
         phrase = _locative_phrase(text, ps, pe, spans, b)
@@ -547,10 +594,18 @@ def _locative_phrase(text: str, ps: int, pe: int, spans: list, limit: int) -> st
 
 
 def _persons(ctx: Ctx, doc: DocData, a: int, b: int, *, allow_subject: bool) -> list[tuple]:
+    """People in the sentence: PERSON mentions, and ORG or untagged names that look like people."""
     out = []
-    for sp in doc.spans_in(a, b):
-        if sp[2] != "PERSON" or sp[4] == "coref":
+    text = doc.text
+    for sp in _name_spans(doc, a, b):
+        if sp[2] in ("PLACE", "WORK"):
             continue
+        if sp[2] in ("ORG", "NAME"):
+            frag = text[sp[0]:sp[1]]
+            if _ORG_WORDS.search(frag) or _SITE.search(frag):
+                continue
+            if sp[2] == "NAME" and (len(frag.split()) == 1 and sp[0] == a):
+                continue
         if _is_focus(ctx, doc, sp):
             continue
         if _is_subject(doc, sp[3]) and not allow_subject:
@@ -598,6 +653,10 @@ def _who(ctx: Ctx, s: Scored, doc: DocData, head: str | None = None) -> list[Can
             continue
         d = _distance(text, anchors, ps, pe)
         score = 1.0 - min(d, 25) / 25
+        if sp[2] == "ORG":
+            score -= 0.15
+        elif sp[2] == "NAME":
+            score -= 0.25
         before = bool(anchors) and pe <= min(anchors)
         prev = _prev_word(text, ps)
         if q.answer_after_verb:

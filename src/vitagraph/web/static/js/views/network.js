@@ -18,7 +18,9 @@ export function layout(nodes, edges, subject) {
     pos.set(n.id, { x: n.id === subject ? 0 : r * Math.cos(a), y: n.id === subject ? 0 : r * Math.sin(a), dx: 0, dy: 0 });
   });
   const list = nodes.map((n) => pos.get(n.id));
-  const links = edges.map((e) => [pos.get(e.source), pos.get(e.target), e.weight]).filter(([a, b]) => a && b);
+  // Links to the subject (everyone has one) pull less, or all would pile up on it.
+  const links = edges.map((e) => [pos.get(e.source), pos.get(e.target), e.weight, e.source === subject || e.target === subject])
+    .filter(([a, b]) => a && b);
   const iterations = 320;
   for (let it = 0; it < iterations; it++) {
     const alpha = 1 - it / iterations;
@@ -31,23 +33,24 @@ export function layout(nodes, edges, subject) {
         let dy = a.y - b.y;
         let d2 = dx * dx + dy * dy;
         if (d2 < 0.01) { dx = 0.1 * (i - j); dy = 0.1; d2 = dx * dx + dy * dy; }
-        const f = 2600 / d2;
+        if (d2 > 360000) continue; // far apart: no push, so the graph stays together
+        const f = 5200 / d2;
         a.dx += dx * f; a.dy += dy * f;
         b.dx -= dx * f; b.dy -= dy * f;
       }
     }
-    for (const [a, b, w] of links) {
+    for (const [a, b, w, toSubject] of links) {
       const dx = b.x - a.x;
       const dy = b.y - a.y;
       const d = Math.sqrt(dx * dx + dy * dy) || 0.01;
-      const want = 150 / (1 + Math.log(w));
-      const f = ((d - want) / d) * 0.12 * Math.min(3, 1 + Math.log(w));
+      const want = (toSubject ? 260 : 150) / (1 + Math.log(w));
+      const f = ((d - want) / d) * (toSubject ? 0.04 : 0.12) * Math.min(3, 1 + Math.log(w));
       a.dx += dx * f; a.dy += dy * f;
       b.dx -= dx * f; b.dy -= dy * f;
     }
     for (const p of list) {
-      p.dx -= p.x * 0.012;
-      p.dy -= p.y * 0.012;
+      p.dx -= p.x * 0.02;
+      p.dy -= p.y * 0.02;
       const m = Math.hypot(p.dx, p.dy);
       const cap = 4 + 30 * alpha;
       if (m > cap) { p.dx *= cap / m; p.dy *= cap / m; }
@@ -82,6 +85,7 @@ export async function mount(pane, ctx) {
   }
 
   const holder = h("div", { class: "network-holder" });
+  const note = h("p", { class: "muted small net-note" });
   const panel = h("div", { class: "entity-panel" }, h("p", { class: "muted" }, "Click a person or organization to see where the text mentions them."));
   const toggle = (label, name) => {
     const b = h("button", { type: "button", class: `chip net-${KIND[label]}`, "aria-pressed": "true" }, h("span", { class: "swatch" }), name);
@@ -100,11 +104,12 @@ export async function mount(pane, ctx) {
       h("button", { type: "button", class: "btn small", "aria-label": "Zoom in", on: { click: () => zoomer && zoomer.zoom(1.4) } }, "+"),
       h("button", { type: "button", class: "btn small", on: { click: () => draw() } }, "fit")));
   pane.classList.add("network-pane");
-  replace(pane, controls, holder, panel);
+  replace(pane, controls, holder, note, panel);
   if (data.nodes.length < 2) replace(holder, notice("No people or organizations were linked in this document."));
 
   let svg = null;
   const nodeEls = new Map();
+  const labelEls = new Map();
   let edgeEls = [];
 
   function draw() {
@@ -112,19 +117,41 @@ export async function mount(pane, ctx) {
     const keep = data.nodes.filter((n) => n.is_subject || show[n.label]).slice(0, limit);
     const ids = new Set(keep.map((n) => n.id));
     const edges = data.edges.filter((e) => e.weight >= minWeight && ids.has(e.source) && ids.has(e.target));
-    const linked = new Set(edges.flatMap((e) => [e.source, e.target]));
-    const nodes = keep.filter((n) => n.is_subject || linked.has(n.id));
-    const pos = layout(nodes, edges, data.subject);
+    // Only who is connected to the subject (through any chain of links): a translator
+    // and a publisher named together in the works list are not "around" the subject.
+    const adj = new Map();
+    for (const e of edges) {
+      for (const [a, b] of [[e.source, e.target], [e.target, e.source]]) (adj.get(a) || adj.set(a, []).get(a)).push(b);
+    }
+    let reach;
+    if (data.subject && ids.has(data.subject)) {
+      reach = new Set([data.subject]);
+      const queue = [data.subject];
+      while (queue.length) for (const nb of adj.get(queue.shift()) || []) if (!reach.has(nb)) { reach.add(nb); queue.push(nb); }
+    } else reach = new Set(adj.keys());
+    const nodes = keep.filter((n) => reach.has(n.id));
+    const apart = keep.length - nodes.length;
+    note.textContent = apart ? `${nodes.length} shown; ${apart} more are linked only to each other, not to ${nodeById.get(data.subject)?.name || "the subject"}.` : `${nodes.length} shown.`;
+    const usedEdges = edges.filter((e) => reach.has(e.source) && reach.has(e.target));
+    const pos = layout(nodes, usedEdges, data.subject);
     const maxM = Math.max(1, ...nodes.filter((n) => !n.is_subject).map((n) => n.mentions));
-    const rad = (n) => (n.is_subject ? 20 : 5 + 13 * Math.sqrt(n.mentions / maxM));
-    const xs = nodes.map((n) => pos.get(n.id).x);
-    const ys = nodes.map((n) => pos.get(n.id).y);
-    const x0 = Math.min(...xs) - 60, x1 = Math.max(...xs) + 110, y0 = Math.min(...ys) - 40, y1 = Math.max(...ys) + 40;
+    const rad = (n) => (n.is_subject ? 16 : 4.5 + 10 * Math.sqrt(n.mentions / maxM));
+    // Fit the layout to the box in pixels, so sizes and labels read at 1:1 until zoomed.
+    const W = holder.clientWidth || 800, H = holder.clientHeight || 500;
+    const xs = nodes.map((n) => pos.get(n.id).x), ys = nodes.map((n) => pos.get(n.id).y);
+    const bx0 = Math.min(...xs), bx1 = Math.max(...xs), by0 = Math.min(...ys), by1 = Math.max(...ys);
+    const k = Math.min(1.6, (W - 170) / Math.max(1, bx1 - bx0), (H - 50) / Math.max(1, by1 - by0));
+    for (const p of pos.values()) {
+      p.x = 50 + (p.x - bx0) * k + Math.max(0, (W - 170 - (bx1 - bx0) * k) / 2);
+      p.y = 25 + (p.y - by0) * k + Math.max(0, (H - 50 - (by1 - by0) * k) / 2);
+    }
+    const x0 = 0, x1 = W, y0 = 0, y1 = H;
     svg = s("svg", { class: "network", role: "img", "aria-label": `Network of people and organizations around ${data.subject || "the subject"}`, preserveAspectRatio: "xMidYMid meet" });
     const gEdges = s("g", { class: "edges" });
     const gNodes = s("g", { class: "nodes" });
+    const gLabels = s("g", { class: "labels" });
     edgeEls = [];
-    for (const e of edges) {
+    for (const e of usedEdges) {
       const a = pos.get(e.source), b = pos.get(e.target);
       const line = s("line", { class: ["edge", e.events ? "via-event" : null], x1: a.x, y1: a.y, x2: b.x, y2: b.y, "stroke-width": 0.7 + 1.3 * Math.sqrt(e.weight), dataset: { source: e.source, target: e.target } });
       line.addEventListener("mouseenter", (ev) => tip.show(ev, [[`${nodeById.get(e.source).name} — ${nodeById.get(e.target).name}`, "t-person"],
@@ -135,7 +162,20 @@ export async function mount(pane, ctx) {
       edgeEls.push(line);
     }
     nodeEls.clear();
-    const labelled = new Set(nodes.slice(0, 24).map((n) => n.id));
+    labelEls.clear();
+    // Labels for the most linked, as long as they do not cover one another.
+    const labelled = new Set();
+    const boxes = [];
+    for (const n of nodes) {
+      if (labelled.size >= 30) break;
+      const p = pos.get(n.id);
+      const r = rad(n);
+      const b = [p.x + r + 1, p.y - 9, p.x + r + 5 + n.name.length * (n.is_subject ? 7.6 : 6.3), p.y + 5];
+      const c = [p.x - r, p.y - r, p.x + r, p.y + r];
+      if (boxes.some((o) => b[0] < o[2] && o[0] < b[2] && b[1] < o[3] && o[1] < b[3])) continue;
+      boxes.push(b, c);
+      labelled.add(n.id);
+    }
     for (const n of nodes) {
       const p = pos.get(n.id);
       const r = rad(n);
@@ -144,9 +184,17 @@ export async function mount(pane, ctx) {
         dataset: { id: n.id }, tabindex: 0, role: "button",
         "aria-label": `${n.name} (${KIND[n.label] || n.label}), ${n.mentions} mentions`,
         transform: `translate(${p.x.toFixed(1)},${p.y.toFixed(1)})`,
-      }, s("circle", { r }), s("text", { class: "node-label", x: r + 3, y: 4 }, n.name));
+      }, s("circle", { r }));
+      const label = s("text", { class: ["node-label", labelled.has(n.id) ? "labelled" : null, n.is_subject ? "subject-label" : null],
+        x: p.x + r + 3, y: p.y + 4, dataset: { id: n.id } }, n.name);
+      gLabels.append(label);
+      labelEls.set(n.id, label);
       g.addEventListener("click", () => select({ type: "entity", id: n.id }, "network"));
       g.addEventListener("keydown", (ev) => { if (ev.key === "Enter") select({ type: "entity", id: n.id }, "network"); });
+      g.addEventListener("focus", () => label.classList.add("on"));
+      g.addEventListener("blur", () => label.classList.remove("on"));
+      g.addEventListener("mouseenter", () => label.classList.add("on"));
+      g.addEventListener("mouseleave", () => label.classList.remove("on"));
       g.addEventListener("mouseenter", (ev) => tip.show(ev, [[n.name, `t-${KIND[n.label] === "organization" ? "org" : "person"}`],
         n.aliases.length ? `also ${n.aliases.join(", ")}` : null,
         `${n.mentions} mention${n.mentions === 1 ? "" : "s"} · ${n.degree} link${n.degree === 1 ? "" : "s"}`]));
@@ -155,7 +203,7 @@ export async function mount(pane, ctx) {
       gNodes.append(g);
       nodeEls.set(n.id, g);
     }
-    svg.append(gEdges, gNodes);
+    svg.append(gEdges, gNodes, gLabels);
     replace(holder, svg);
     zoomer = panZoom(svg, { box: { x: x0, y: y0, w: x1 - x0, h: y1 - y0 }, minWidth: 40, maxWidth: 8000 });
     highlight(selection(), null);
@@ -172,18 +220,22 @@ export async function mount(pane, ctx) {
     if (!svg) return;
     for (const el of svg.querySelectorAll(".sel, .related")) el.classList.remove("sel", "related");
     svg.classList.remove("has-sel");
+    for (const el of labelEls.values()) el.classList.remove("shown");
     if (!sel) return;
     let ids = [];
     if (sel.type === "entity" && nodeById.has(sel.id)) {
       ids = [sel.id];
-      for (const nb of neighbors.get(sel.id) || []) nodeEls.get(nb.id)?.classList.add("related");
+      for (const nb of neighbors.get(sel.id) || []) {
+        nodeEls.get(nb.id)?.classList.add("related");
+        labelEls.get(nb.id)?.classList.add("shown");
+      }
       for (const line of edgeEls) if (line.dataset.source === sel.id || line.dataset.target === sel.id) line.classList.add("related");
       if (origin !== "panel") showPanel(sel.id);
     } else if (sel.type === "event") ids = await participantsOf(sel.id);
     let any = false;
     for (const id of ids) {
       const el = nodeEls.get(id);
-      if (el) { el.classList.add("sel"); any = true; }
+      if (el) { el.classList.add("sel"); labelEls.get(id)?.classList.add("shown"); any = true; }
     }
     svg.classList.toggle("has-sel", any);
   }

@@ -47,13 +47,14 @@ export async function mount(pane, ctx) {
   }
 
   function row(w) {
+    const also = w.aliases.filter((a) => a !== w.original_title);
     const links = w.evidence.map((span, i) => h("button", {
       type: "button", class: "ev-link", title: i === 0 ? "Where the text lists it" : "Where the text mentions it",
       on: { click: (e) => { e.stopPropagation(); select({ type: "work", id: w.id, focus: span }, "works"); } },
     }, i === 0 ? "¶" : String(i)));
     const tr = h("tr", { dataset: { id: w.id }, tabindex: 0 },
       h("td", { class: "title" }, h("span", { class: "work-title" }, w.title),
-        w.aliases.length ? h("div", { class: "muted small" }, `also ${w.aliases.join("; ")}`) : null),
+        also.length ? h("div", { class: "muted small" }, `also ${also.join("; ")}`) : null),
       cell(w.year_label, "num"), cell(w.kind),
       cell(w.translators.join(", ") + (w.editors.length ? `${w.translators.length ? "; " : ""}ed. ${w.editors.join(", ")}` : "")),
       cell([w.publisher, w.place].filter(Boolean).join(", ")), cell(w.original_title, "orig"), cell(w.original_year, "num"),
