@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import export, extract, ingest, list_docs, remove, serve, show, sparql  # noqa: F401  (registers the commands)
+from . import ask, export, extract, ingest, list_docs, remove, serve, show, sparql  # noqa: F401  (registers the commands)
 from ._util import app
 
 

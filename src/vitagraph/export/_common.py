@@ -41,9 +41,12 @@ def clean(text: object) -> str:
     return _XML_BAD.sub("\ufffd", str(text))
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def encode(text: str) -> bytes:
     """UTF-8 bytes of an export (a lone surrogate becomes U+FFFD, never an exception)."""
-    return text.encode("utf-8", errors="replace")
+    return _SURROGATE.sub("\ufffd", text).encode("utf-8")
 
 
 def slug(text: str) -> str:

@@ -24,18 +24,38 @@ from .csl_json import keys
 
 ENTRY_TYPES = {"book": "book", "pamphlet": "booklet", "article": "article", "other": "misc"}
 
-_TEX = {
-    "\\": r"\textbackslash{}", "{": r"\textbraceleft{}", "}": r"\textbraceright{}",
-    "$": r"\$", "&": r"\&", "%": r"\%", "#": r"\#", "_": r"\_",
-    "^": r"\textasciicircum{}", "~": r"\textasciitilde{}",
-}
+_TEX = {"$": r"\$", "&": r"\&", "%": r"\%", "#": r"\#", "_": r"\_"}
+_TEX_WORDS = {"\\": "textbackslash", "{": "textbraceleft", "}": "textbraceright", "^": "textasciicircum",
+              "~": "textasciitilde"}
 _TEX_RE = re.compile(r"[\\{}$&%#_^~]")
+
+
+def _balanced(text: str) -> bool:
+    depth = 0
+    for ch in text:
+        depth += {"{": 1, "}": -1}.get(ch, 0)
+        if depth < 0:
+            return False
+    return depth == 0
+
+
+def _tex_char(m: re.Match[str], braces: bool = True) -> str:
+    ch = m.group()
+    if ch in _TEX:
+        return _TEX[ch]
+    if ch in "{}" and braces:
+        return "\\" + ch  # balanced, so BibTeX's brace counting still holds
+    # a control word: "\textbackslash{}" ends it before punctuation and spaces; before a
+    # letter or digit a space does (TeX drops it), as brace-dropping parsers need
+    after = m.string[m.end() : m.end() + 1]
+    return "\\" + _TEX_WORDS[ch] + (" " if after.isalnum() else "{}")
 
 
 def tex(text: str) -> str:
     """Escape TeX's special characters; runs of white space (newlines too) become one space."""
     text = re.sub(r"\s+", " ", clean(text)).strip()
-    return _TEX_RE.sub(lambda m: _TEX[m.group()], text)
+    braces = _balanced(text)  # \{ \} only in pairs; a lone brace becomes \textbraceleft
+    return _TEX_RE.sub(lambda m: _tex_char(m, braces), text)
 
 
 def bib_name(name: str) -> str:
@@ -74,8 +94,8 @@ def export(record: Record, document: Document) -> bytes:
     ix = Index(record)
     ks = keys(record)
     s = record.subject
-    header = tex(f"Works of {s.name if s else document.display_title}, exported by vitagraph "
-                 f"{record.version} from {document.name}").replace("@", "(at)")
+    header = re.sub(r"\s+", " ", clean(f"Works of {s.name if s else document.display_title}, exported by "
+                                        f"vitagraph {record.version} from {document.name}")).replace("@", "(at)")
     out = [f"% {header}", ""]
     for w in ix.works.values():
         fields: list[tuple[str, str]] = []

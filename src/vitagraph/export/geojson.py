@@ -6,12 +6,14 @@ earliest/latest days and evidence; ``start``/``end`` (ISO dates) let QGIS's
 temporal controller animate them. Places without coordinates are left out (their
 names are in the collection's ``unlocated`` member).
 
-The itinerary is one ``LineString`` through the dated, located events where the
-subject was (births, moves, journeys, prisons, ... not publications or burials),
-in time order, with the birth and death places of the subject added when no
-event states them. Its ``times`` (and ``coordinateProperties.times``, the
-convention of togeojson and geojson.io) give the earliest day of each stop,
-``dates`` the EDTF value. Fewer than two stops: no LineString.
+The itinerary is one ``LineString`` through the places the subject lived, in
+time order: the stays of ``vitagraph.itinerary`` (births, moves, exiles,
+prisons; the same path ``vitagraph show --events`` prints), with the birthplace
+first when no event states it and the place of death last. Its ``times`` (and
+``coordinateProperties.times``, the convention of togeojson and geojson.io) give
+the earliest day of each stop, ``dates`` and ``until`` the EDTF values of the
+stay, ``flags`` the itinerary's ``overlap``/``gap_before`` marks. Fewer than
+two located stops: no LineString.
 """
 
 from __future__ import annotations
@@ -20,12 +22,10 @@ import json
 from typing import Any
 
 from ..document import Document
+from ..itinerary import itinerary
 from ..model import Place, Record
 from . import _dates
 from ._common import Index, coords, encode, quote
-
-NOT_A_VISIT = frozenset({"published", "buried", "collaborated", "conflict", "honored"})
-"""Event types that place something, not the subject, somewhere: not itinerary stops."""
 
 
 def _position(p: Place) -> list[float] | None:
@@ -37,8 +37,6 @@ def to_dict(record: Record, document: Document) -> dict[str, Any]:
     ix = Index(record)
     s = record.subject
     by_place: dict[str, list[dict[str, Any]]] = {}
-    stops: list[tuple[tuple[str, str, int], Place, dict[str, Any]]] = []
-    stated = set()
     for i, ev in enumerate(record.events):
         place = ix.event_place(ev)
         if place is None:
@@ -57,22 +55,18 @@ def to_dict(record: Record, document: Document) -> dict[str, Any]:
             "confidence": ev.confidence if isinstance(ev.confidence, (int, float)) and ev.confidence == ev.confidence else None,
         }
         by_place.setdefault(place.entity, []).append(item)
-        if ev.type in ("born", "died"):
-            stated.add(ev.type)
-        if ev.type not in NOT_A_VISIT and (lo or hi) and _position(place) is not None:
-            stops.append(((lo or hi or "", hi or lo or "", i), place, item))
     if s is not None:
+        stated = {e.type for e in record.events}
         for etype, date, name in (("born", s.born_date, s.born_place), ("died", s.died_date, s.died_place)):
             place = ix.place(name)
-            if etype in stated or place is None or _dates.parse(date) is None:
+            if etype in stated or place is None:
                 continue
-            lo, hi = _dates.iso_bounds(date)
-            item = {"event": None, "type": etype, "date": date, "when": _dates.describe(date),
-                    "earliest": lo, "latest": hi, "quote": None, "span": None, "confidence": None}
+            valid = _dates.parse(date) is not None
+            lo, hi = _dates.iso_bounds(date) if valid else (None, None)
+            item = {"event": None, "type": etype, "date": date if valid else None,
+                    "when": _dates.describe(date) if valid else None, "earliest": lo, "latest": hi,
+                    "quote": None, "span": None, "confidence": None}
             by_place.setdefault(place.entity, []).append(item)
-            if (lo or hi) and _position(place) is not None:
-                order = len(record.events) if etype == "died" else -1
-                stops.append(((lo or hi or "", hi or lo or "", order), place, item))
 
     features: list[dict[str, Any]] = []
     unlocated = []
@@ -109,22 +103,45 @@ def to_dict(record: Record, document: Document) -> dict[str, Any]:
             },
         })
 
-    stops.sort(key=lambda t: _sort_key(t[0]))
+    # the itinerary: vitagraph.itinerary's stays (as `show --events` and liferecord give them),
+    # between the birthplace and the place of death when the record knows them
+    path: list[tuple[Place, str, str | None, str | None, list[str]]] = []
+    for stay in itinerary(record):
+        place = ix.place(stay.place)
+        if place is None or _position(place) is None:
+            continue
+        flags = (["overlap"] if stay.overlap else []) + (["gap_before"] if stay.gap_before else [])
+        path.append((place, stay.event_type, stay.start, stay.end, flags))
+    if s is not None:
+        born = ix.place(s.born_place)
+        if born is not None and _position(born) is not None and not any(p[1] == "born" for p in path):
+            path.insert(0, (born, "born", s.born_date, None, []))
+    died = next((ix.event_place(e) for e in record.events if e.type == "died" and ix.event_place(e)), None)
+    died_date = next((e.date for e in record.events if e.type == "died" and e.date), s.died_date if s else None)
+    if died is None and s is not None:
+        died = ix.place(s.died_place)
+    if died is not None and _position(died) is not None:
+        path.append((died, "died", died_date, None, []))
     coordinates: list[list[float]] = []
     times: list[str | None] = []
     dates: list[str | None] = []
+    until: list[str | None] = []
     names: list[str] = []
     types: list[str] = []
-    for _, place, item in stops:
+    marks: list[list[str]] = []
+    for place, etype, start, end, flags in path:
         pos = _position(place)
         assert pos is not None
         if coordinates and coordinates[-1] == pos:  # still there: one stop
             continue
+        lo, hi = _dates.iso_bounds(start)
         coordinates.append(pos)
-        times.append(item["earliest"] or item["latest"])
-        dates.append(item["date"])
+        times.append(lo or hi)
+        dates.append(start if _dates.parse(start) else None)
+        until.append(end if _dates.parse(end) else None)
         names.append(place.name)
-        types.append(item["type"])
+        types.append(etype)
+        marks.append(flags)
     if len(coordinates) >= 2:
         features.append({
             "type": "Feature",
@@ -136,10 +153,12 @@ def to_dict(record: Record, document: Document) -> dict[str, Any]:
                 "places": names,
                 "events": types,
                 "dates": dates,
+                "until": until,
+                "flags": marks,
                 "times": times,
                 "coordinateProperties": {"times": times},
-                "start": times[0],
-                "end": times[-1],
+                "start": next((t for t in times if t), None),
+                "end": next((t for t in reversed(times) if t), None),
             },
         })
     return {
@@ -160,10 +179,6 @@ def _iso_key(iso: str | None) -> tuple[int, int, str]:
     y, _, rest = iso.lstrip("-").partition("-")
     year = int(y) if y.isdigit() else 0
     return 0, -year if neg else year, rest
-
-
-def _sort_key(key: tuple[str, str, int]) -> tuple[tuple[int, int, str], tuple[int, int, str], int]:
-    return _iso_key(key[0]), _iso_key(key[1]), key[2]
 
 
 def export(record: Record, document: Document) -> bytes:

@@ -25,8 +25,8 @@ VERB_TRIGGERS: dict[str, str] = {}
 for _type, _lemmas in {
     "died": "die perish drown",
     "buried": "bury inter entomb",
-    "moved": "move settle emigrate immigrate flee escape return relocate arrive resettle migrate invite",
-    "traveled": "travel visit tour journey sail voyage",
+    "moved": "move settle emigrate immigrate flee escape return relocate arrive resettle migrate invite stay",
+    "traveled": "travel visit tour journey sail voyage cross land climb wander roam",
     "studied": "study enroll enrol graduate matriculate train educate",
     "worked": "work serve teach edit lecture employ hire appoint practise practice head direct manage translate preach defend plead prosecute govern command administer represent advise tutor instruct supervise",
     "joined": "join enlist rejoin",
@@ -242,7 +242,19 @@ def _type_of(tok: Token, ctx: Context, offset: int) -> str | None:
             return "born"
         if lemma in ("kill", "assassinate", "execute", "murder", "shoot") and any(c.dep_ == "auxpass" for c in tok.children):
             return "died"
+        if lemma == "set" and any(c.lower_ in ("out", "off", "sail") for c in tok.children):
+            return "traveled"
+        if lemma == "pass" and any(c.dep_ == "prep" and c.lower_ in ("through", "via", "by") for c in tok.children):
+            return "traveled"
+        if lemma == "call" and any(c.dep_ == "prep" and c.lower_ == "at" for c in tok.children):
+            return "traveled"
+        if lemma in ("continue", "come", "go") and any(c.dep_ == "prep" and c.lower_ in ("to", "by", "through", "via") for c in tok.children) and not any(c.dep_ == "dobj" for c in tok.children):
+            return "traveled" if lemma != "go" else "moved"
         if lemma == "leave":
+            if any(c.dep_ in ("advcl", "xcomp") and c.tag_ == "VB" for c in tok.children) or any(
+                c.dep_ == "prep" and c.lower_ == "for" for c in tok.children
+            ):
+                return "traveled"  # "left Tangier to make the pilgrimage", "left Italy for two years of travel"
             objs = [c for c in tok.children if c.dep_ == "dobj"]
             for o in objs:
                 labels = {m.label for m in ctx.mentions_in(*_token_span(o, offset))}

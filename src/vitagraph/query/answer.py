@@ -86,7 +86,8 @@ class Cand:
     score: float
     sent: Scored
     doc: DocData
-    extra_citations: list[tuple[int, int]] = field(default_factory=list)
+    extra_citations: list[tuple[DocData, int, int]] = field(default_factory=list)
+    """More sentences the answer rests on, in this or other documents."""
 
 
 @dataclass
@@ -205,6 +206,8 @@ def _answer(ctx: Ctx, docs_scope: list[int] | None) -> dict | None:
 
     scored = _rerank(ctx, scored)
     structured = _structured(ctx, scored)
+    if structured is not None and structured.score >= 0.8:
+        return _result(ctx, structured)  # the record knows
     best = _best_from_sentences(ctx, scored)
     pick = max([c for c in (structured, best) if c is not None], key=lambda c: c.score, default=None)
     if pick is None or pick.score < FOUND_THRESHOLD:
@@ -253,10 +256,49 @@ def _question_actor(ctx: Ctx, doc: DocData) -> set[str] | None:
     return ids or None
 
 
+def _question_patient(ctx: Ctx, doc: DocData) -> set[str] | None:
+    """Entity ids of the person the question's verb acts on ("killed Cicero"), None if none."""
+    q = ctx.q
+    trig = [(s, e) for s, e, w in q.words if stem(w) in q.triggers]
+    if not trig:
+        return None
+    te = trig[0][1]
+    after = [n for n in ctx.names if 0 <= n.start - te <= 12 and ("PERSON" in n.labels() or n.is_subject())]
+    if not after:
+        return None
+    n = after[0]
+    ids = {eid for d, eid, _, _ in n.refs if d == doc.id}
+    if n.is_subject():
+        ids |= doc.subject_ids | ({doc.subject["entity"]} if doc.subject else set())
+    return ids or None
+
+
+def _patient_agreement(ctx: Ctx, s: Scored, doc: DocData) -> int:
+    patient = _question_patient(ctx, doc)
+    if not patient:
+        return 0
+    text, a, b = doc.text, s.row.start, s.row.end
+    targets = set(ctx.q.triggers)
+    for t in list(targets):
+        targets |= _variants(t)
+    anchors = [p for p, st, _ in _word_stems(text, a, b) if st in targets]
+    people = [sp for sp in doc.spans_in(a, b) if sp[2] in _PERSONISH and sp[3]]
+    verdict = 0
+    for p in anchors:
+        nxt = [sp for sp in people if sp[0] > p and len(text[p:sp[0]].split()) <= 3]
+        if not nxt:
+            continue
+        if nxt[0][3] in patient:
+            return 1
+        if nxt[0][2] == "PERSON":
+            verdict = -1
+    return verdict
+
+
 def _actor_agreement(ctx: Ctx, s: Scored, doc: DocData) -> int:
     actor = _question_actor(ctx, doc)
     if not actor:
-        return 0
+        return _patient_agreement(ctx, s, doc)
     q = ctx.q
     text, a, b = doc.text, s.row.start, s.row.end
     targets = set(q.triggers)
@@ -265,7 +307,7 @@ def _actor_agreement(ctx: Ctx, s: Scored, doc: DocData) -> int:
     anchors = [p for p, st, _ in _word_stems(text, a, b) if st in targets]
     if not anchors:
         return 0
-    people = [sp for sp in doc.spans_in(a, b) if sp[2] in _PERSONISH and sp[3]]
+    people = [sp for sp in doc.spans_in(a, b) if sp[2] in _PERSONISH and sp[3] and not _possessive(text, sp)]
     verdict = 0
     for p in anchors:
         prior = [sp for sp in people if sp[1] <= p and len(text[sp[1]:p].split()) <= 12]
@@ -279,9 +321,15 @@ def _actor_agreement(ctx: Ctx, s: Scored, doc: DocData) -> int:
                 break
         if any(sp[3] in actor for sp in group):
             return 1
-        if any(sp[2] == "PERSON" for sp in group):
+        if any(sp[2] == "PERSON" or not _ORG_WORDS.search(text[sp[0]:sp[1]]) for sp in group):
             verdict = -1
     return verdict
+
+
+def _possessive(text: str, sp: tuple) -> bool:
+    """'his', 'her', 'their', "Cicero's": an owner, not a doer."""
+    word = text[sp[0]:sp[1]].lower()
+    return word in ("his", "her", "their", "its", "hers", "him", "them") or text[sp[1]:sp[1] + 2] in ("'s", "’s")
 
 
 def _variants(t: str) -> set[str]:
@@ -292,10 +340,12 @@ def _variants(t: str) -> set[str]:
 
 
 def _result(ctx: Ctx, c: Cand) -> dict:
-    doc = c.doc
-    spans = [(c.sent.row.start, c.sent.row.end)] + c.extra_citations
-    cites = []
-    for s, e in dict.fromkeys(spans):
+    spans = [(c.doc, c.sent.row.start, c.sent.row.end)] + c.extra_citations
+    cites, seen = [], set()
+    for doc, s, e in spans:
+        if (doc.id, s, e) in seen:
+            continue
+        seen.add((doc.id, s, e))
         cites.append({"document": doc.name, "span": [s, e], "quote": doc.text[s:e]})
     value = c.value
     return {"found": True, "answer": c.answer, "value": value, "citations": cites,
@@ -322,11 +372,22 @@ def _best_from_sentences(ctx: Ctx, scored: list[Scored]) -> Cand | None:
             c.score = 0.55 * rel + 0.45 * min(1.0, c.score)
             if s.coverage < 0.6:
                 c.score -= 0.15
-            if s.entity_total and s.entity_hits < s.entity_total:
-                c.score -= 0.2 * (s.entity_total - s.entity_hits)
+            if _echoes_question(ctx, doc.text[c.start:c.end]) and ctx.q.kind != "yes-no":
+                continue
             if best is None or c.score > best.score:
                 best = c
     return best
+
+
+def _echoes_question(ctx: Ctx, fragment: str) -> bool:
+    """An answer made only of the question's own words ("Teubner Memorial Award") answers nothing."""
+    ws = [fold_word(w) for _, _, w in words(fragment)]
+    ws = [w for w in ws if w not in STOPWORDS]
+    if not ws or len(ws) > 6:
+        return False
+    qws = {fold_word(w) for _, _, w in ctx.q.words}
+    qws |= {x for w in list(qws) for x in re.split(r"[-–]", w)}
+    return all(w in qws for w in ws)
 
 
 def _extract(ctx: Ctx, s: Scored, doc: DocData) -> list[Cand]:
@@ -400,7 +461,8 @@ def _is_focus(ctx: Ctx, doc: DocData, span: tuple[int, int, str, str | None, str
 
 
 def _is_subject(doc: DocData, eid: str | None) -> bool:
-    return eid is not None and (eid == "person:subject" or (doc.subject is not None and eid == doc.subject["entity"]))
+    return eid is not None and (eid == "person:subject" or eid in doc.subject_ids
+                                or (doc.subject is not None and eid == doc.subject["entity"]))
 
 
 def _date_in_question(ctx: Ctx, value: str | None) -> bool:
@@ -459,13 +521,14 @@ _MONTH_WORDS = {m.lower() for m in ["January", "February", "March", "April", "Ma
 # --------------------------------------------------------------------------- when
 
 
-def _times(doc: DocData, a: int, b: int) -> list[tuple[int, int, str]]:
-    out = [(sp[0], sp[1], sp[3]) for sp in doc.spans_in(a, b)
+def _times(doc: DocData, a: int, b: int) -> list[tuple[int, int, str, str]]:
+    """(start, end, EDTF, kind) of the dates in a sentence: the record's, else edtf.scan's."""
+    out = [(sp[0], sp[1], sp[3], sp[4]) for sp in doc.spans_in(a, b)
            if sp[2] == "TIME" and sp[3] and sp[4] not in ("duration",)]
     if not out and not any(sp[2] == "TIME" for sp in doc.spans_in(a, b)):
         for m in edtf.scan(doc.text[a:b]):
             if m.value is not None and m.kind != "duration":
-                out.append((a + m.start, a + m.end, m.value))
+                out.append((a + m.start, a + m.end, m.value, m.kind))
     return out
 
 
@@ -473,24 +536,50 @@ def _when(ctx: Ctx, s: Scored, doc: DocData) -> list[Cand]:
     text, a, b = doc.text, s.row.start, s.row.end
     anchors = _anchors(ctx, s, doc)
     out = []
-    ev_dates = {e["date"] for e in s.events if e.get("date")}
-    for ts, te, value in _times(doc, a, b):
+    ev_dates = {(e["date"], e["start"], e["end"]) for e in s.events if e.get("date")}
+    for ts, te, value, tkind in _times(doc, a, b):
         if _date_in_question(ctx, value):
             continue
         d = _distance(text, anchors, ts, te)
         score = 1.0 - min(d, 25) / 25
+        if tkind == "relative" and re.search(r"\bage\b|\bin\s+\w+\s+(?:days|weeks|months|years)\b", text[ts:te], re.I):
+            score -= 0.5  # "at the age of twenty-one", "in fifty days": not the date asked for
+        elif tkind == "relative":
+            score -= 0.1
         if _prev_word(text, ts) in _CUE_BEFORE_TIME or text[ts:te].lower().startswith(("in ", "on ", "from ")):
             score += 0.15
-        if value in ev_dates:
+        if any(v == value and es <= ts and te <= ee for v, es, ee in ev_dates):
             score += 0.3
+        score -= 0.35 * min(2, _other_verbs(ctx, text, anchors, ts, te))
         if "/" in value and text[max(a, ts - 1):ts] == "(":
             score -= 0.3  # a life span in parentheses
         out.append(Cand(value, _date_phrase(text, ts, te), ts, te, score, s, doc))
-    if not out:
-        for e in s.events:
-            if e.get("date") and not _date_in_question(ctx, e["date"]):
-                out.append(Cand(e["date"], _edtf_words(e["date"]), e["start"], e["end"], 0.55, s, doc))
+    for e in s.events:
+        # the record's date for the event in this sentence (the narrative time when the sentence has none)
+        if e.get("date") and not _date_in_question(ctx, e["date"]) and not any(c.value == e["date"] for c in out):
+            covers = any(e["start"] <= p < e["end"] for p in anchors)
+            out.append(Cand(e["date"], _edtf_words(e["date"]) + ".", e["start"], e["end"],
+                            0.55 + 0.2 * covers - 0.2 * bool(out), s, doc))
     return out
+
+
+def _other_verbs(ctx: Ctx, text: str, anchors: list[int], ts: int, te: int) -> int:
+    """Event words of other kinds between the question's word and a date ("released from deportation
+    ... allowed to leave the Soviet Union in April 1936": the date is the leaving's)."""
+    from .ask import TRIGGERS
+
+    if not anchors:
+        return 0
+    p = min(anchors, key=lambda x: abs(x - ts))
+    lo, hi = (p, ts) if p < ts else (te, p)
+    n = 0
+    for s_, _, w in words(text, lo, hi):
+        if s_ == p:
+            continue
+        types = set(TRIGGERS.get(stem(w), ()))
+        if types and not types & ctx.q.event_types and stem(w) not in ctx.q.triggers:
+            n += 1
+    return n
 
 
 def _date_phrase(text: str, s: int, e: int) -> str:
@@ -574,9 +663,13 @@ def _in_parenthetical_alias(text: str, start: int) -> bool:
 def _locative_phrase(text: str, ps: int, pe: int, spans: list, limit: int) -> str:
     """The place with the preposition before it and the places it is in: 'in Brussels, Belgium'."""
     start = ps
-    m = re.search(r"\b(in|at|to|near|into|from|under|on)\s+((?:the\s+)?(?:[\w'’\-]+\s+){0,6})$", text[max(0, ps - 80):ps])
-    if m and "," not in m.group(2) and not re.search(r"[.;]", m.group(2)):
-        start = ps - len(m.group(0))
+    window = text[max(0, ps - 80):ps]
+    preps = list(re.finditer(r"\b(?:in|at|to|near|into|from|under|on)\s+", window))
+    if preps:
+        m = preps[-1]
+        between = window[m.end():]
+        if len(between.split()) <= 6 and not re.search(r"[,.;]", between):
+            start = ps - (len(window) - m.start())
     end = pe
     while True:
         nxt = re.match(r"(?:,\s+|\s+(?:in|at|near|of)\s+(?:the\s+)?)", text[end:limit])
@@ -669,10 +762,19 @@ def _who(ctx: Ctx, s: Scored, doc: DocData, head: str | None = None) -> list[Can
             if prev == "by":
                 score += 0.4
         if rel_pos:
-            rd = min(abs(ps - re_) if ps >= re_ else abs(rs - pe) for rs, re_ in rel_pos)
-            score += 0.6 if rd <= 40 else (0.2 if rd <= 80 else -0.3)
+            if any(_adjacent(text, ps, pe, rs, re_) for rs, re_ in rel_pos):
+                score += 0.7
+            elif relation in KIN:
+                continue  # "a friend of her father" names the friend, not the father
+            else:
+                score -= 0.6
         elif relation:
-            score -= 0.25
+            if _inverse_relation(text, a, b, relation, persons, sp):
+                score += 0.7
+            elif relation in KIN:
+                continue
+            else:
+                score -= 0.25
         if head_pos:
             hd = min(abs(ps - he) if ps >= he else abs(hs - pe) for hs, he in head_pos)
             score += 0.5 if hd <= 30 else -0.1
@@ -691,6 +793,37 @@ def _who(ctx: Ctx, s: Scored, doc: DocData, head: str | None = None) -> list[Can
     if not out and q.kind == "who":
         out = _orgs_as_agents(ctx, s, doc, anchors)
     return out
+
+
+KIN = frozenset("father mother parent parents wife husband son daughter brother sister child children uncle aunt "
+                "grandfather grandmother cousin nephew niece".split())
+
+
+def _adjacent(text: str, ps: int, pe: int, rs: int, re_: int) -> bool:
+    """'her father, Max', 'Max, her father', 'the father X': nothing but a determiner, an adjective
+    or a comma between a person and a relation word (not 'a friend of her father')."""
+    gap = text[pe:rs] if pe <= rs else text[re_:ps]
+    if len(gap) > 40 or re.search(r"\b(?:of|and|to|with|for|by|from|who|which|whose|was|is|had)\b|[;()]", gap):
+        return False
+    return len(gap.split()) <= 4
+
+
+def _inverse_relation(text: str, a: int, b: int, relation: str, persons: list, sp: tuple) -> bool:
+    """'the daughter of X': X is the parent asked for (the second parent named is the mother)."""
+    if relation not in ("father", "mother", "parent", "parents"):
+        return False
+    m = re.search(r"\b(?:son|daughter|child|children|eldest|youngest|only\s+child)\s+of\s+", text[a:b])
+    if not m:
+        return False
+    after = [p for p in persons if p[0] >= a + m.end()]
+    if not after:
+        return False
+    if relation in ("father", "parent", "parents"):
+        return sp[0] == after[0][0] and len(text[a + m.end():sp[0]].split()) <= 8
+    for prev, cur in zip(after, after[1:]):
+        if cur[0] == sp[0] and re.search(r"\band\b", text[prev[1]:cur[0]]):
+            return True
+    return False
 
 
 def _person_name(doc: DocData, sp: tuple) -> str:
@@ -770,7 +903,7 @@ def _how_long(ctx: Ctx, s: Scored, doc: DocData) -> list[Cand]:
             score -= 0.3
         out.append(Cand(phrase, phrase, ds, de, score, s, doc))
     if not out:
-        for ts, te, value in _times(doc, a, b):
+        for ts, te, value, _ in _times(doc, a, b):
             if "/" in value and not value.startswith("..") and not value.endswith(".."):
                 lo, hi = edtf.bounds(value)
                 if lo and hi:
@@ -869,26 +1002,45 @@ def _looks_like_year(text: str, s: int, e: int, num: str) -> bool:
 # --------------------------------------------------------------------------- yes / no
 
 
+_NEG = re.compile(r"\b(?:not|never|no\s+longer|neither|nor|refused|declined|rejected|denied|failed\s+to)\b|n't\b", re.I)
+
+
 def _yes_no(ctx: Ctx, s: Scored, doc: DocData) -> list[Cand]:
     text, a, b = doc.text, s.row.start, s.row.end
     if s.entity_total and s.entity_hits < s.entity_total:
         return []
     if s.coverage < 0.6:
         return []
-    anchors = _anchors(ctx, s, doc)
+    terms = set(ctx.q.triggers) | set(ctx.terms)
+    for t in list(terms):
+        terms |= _variants(t)
+    anchors = [p for p, st, _ in _word_stems(text, a, b) if st in terms]
+    for n in ctx.names:
+        for m in re.finditer(re.escape(n.text), text[a:b]):
+            anchors.append(a + m.start())
+    if not anchors:
+        return []
+    first, last = min(anchors), max(anchors)
+    actor = _question_actor(ctx, doc) or set()
     neg = False
-    window_lo = min(anchors) - 60 if anchors else a
-    window_hi = max(anchors) + 40 if anchors else b
-    for m in _NEGATION.finditer(text, max(a, window_lo), min(b, window_hi)):
-        # negation words attached to someone else's clause ("which Trotsky criticized") do not count
-        seg_lo, seg_hi = (m.end(), min(anchors)) if anchors and m.end() <= min(anchors) else (max(anchors) if anchors else m.start(), m.start())
-        between = text[min(seg_lo, seg_hi):max(seg_lo, seg_hi)]
-        if re.search(r"[;()]|\bwhich\b|\bwho\b", between):
-            continue
-        if m.group(0).lower() in ("against", "opposed", "without") and not ctx.q.negated:
-            continue
-        neg = True
-        break
+    for m in _NEG.finditer(text, a, b):
+        if m.end() <= first:
+            gap = text[m.end():first]
+            if len(gap.split()) <= 8 and not re.search(r"[;()]|\bbut\b", gap):
+                neg = True
+        elif m.start() >= last:
+            gap = text[last:m.start()]
+            if len(gap.split()) > 12 or ";" in gap:
+                continue
+            others = [sp for sp in doc.spans_in(last, m.start()) if sp[2] == "PERSON" and sp[3] not in actor
+                      and not _is_subject(doc, sp[3]) and sp[4] != "coref"]
+            if others:
+                continue  # "..., which Trotsky refused": someone else's refusal
+            neg = True
+        else:
+            neg = True
+        if neg:
+            break
     if ctx.q.negated:
         neg = not neg
     value = "no" if neg else "yes"
@@ -936,12 +1088,14 @@ def _typed(ctx: Ctx, s: Scored, doc: DocData, cls: str, head: str | None) -> lis
     heads = _head_occurrences(text, a, b, head) if head else []
     labels = {cls} | ({"PLACE"} if cls == "ORG" else set()) | ({"ORG"} if cls == "PLACE" else set())
     out = []
-    for sp in doc.spans_in(a, b):
-        if sp[2] not in labels or sp[4] == "coref" or _is_focus(ctx, doc, sp):
+    for sp in _name_spans(doc, a, b):
+        if sp[2] not in labels | {"NAME"} or sp[4] == "coref" or _is_focus(ctx, doc, sp):
             continue
         d = _distance(text, anchors, sp[0], sp[1])
         score = 1.0 - min(d, 25) / 25
-        if sp[2] != cls:
+        if sp[2] == "NAME":
+            score -= 0.3
+        elif sp[2] != cls:
             score -= 0.25
         if heads:
             hd = min(abs(sp[0] - he) if sp[0] >= he else abs(hs - sp[1]) for hs, he in heads)
@@ -951,8 +1105,11 @@ def _typed(ctx: Ctx, s: Scored, doc: DocData, cls: str, head: str | None) -> lis
         mention = text[sp[0]:sp[1]]
         full = _extend_name(text, sp[0], sp[1], b)
         out.append(Cand(mention, full, sp[0], sp[1], score, s, doc))
-    if not out and heads:
-        out = _head_phrase(ctx, s, doc, head or "")
+    if heads:
+        for c in _head_phrase(ctx, s, doc, head or ""):
+            if c.value[:1].isupper() or c.value[:1].isdigit():
+                c.score += 0.25
+                out.append(c)
     return out
 
 
@@ -1094,7 +1251,51 @@ def _structured(ctx: Ctx, scored: list[Scored]) -> Cand | None:
             return c
     if q.kind == "who" and not ctx.subject_focus and q.event_types & {"born", "died", "buried"}:
         return _life_event_people(ctx, scored)
+    if ctx.subject_focus and q.kind in ("when", "where") and q.event_types & {"born", "died"}:
+        return _subject_life(ctx, scored)
     return None
+
+
+_LIFE_WORDS = {"born": {"born"}, "died": {"die", "kill", "execut", "murder", "behead", "assassin", "shot"}}
+
+
+def _subject_life(ctx: Ctx, scored: list[Scored]) -> Cand | None:
+    """When/where was the subject born / did the subject die: the record's subject says, a sentence shows it."""
+    q = ctx.q
+    event = "born" if "born" in q.event_types else "died"
+    best = None
+    for s in scored:
+        doc = ctx.doc(s.row.document_id)
+        if doc is None or doc.subject is None:
+            continue
+        actor = _question_actor(ctx, doc)
+        if actor and not actor & (doc.subject_ids | {doc.subject["entity"]}):
+            return None  # the question is about someone else's birth or death
+        date = doc.subject[f"{event}_date"]
+        place = doc.subject[f"{event}_place"]
+        value = date if q.kind == "when" else place
+        if not value:
+            continue
+        text, a, b = doc.text, s.row.start, s.row.end
+        spans = doc.spans_in(a, b)
+        has_date = bool(date) and any(sp[2] == "TIME" and sp[3] == date for sp in spans)
+        has_place = bool(place) and (place in text[a:b] or any(
+            sp[2] == "PLACE" and doc.entity_name(sp[3]) == place for sp in spans))
+        if not (has_date if q.kind == "when" else has_place):
+            continue
+        words_ = {st for _, st, _ in _word_stems(text, a, b)}
+        score = 0.7 + 0.1 * (has_date and has_place) + 0.15 * bool(words_ & _LIFE_WORDS[event])
+        score += 0.05 * (s.row.kind == "prose") - 0.1 * (s.row.kind == "infobox") + 0.1 * max(0, s.actor)
+        if s.actor < 0:
+            score -= 0.3
+        if best is None or score > best.score:
+            if q.kind == "when":
+                phrase = next((text[sp[0]:sp[1]] for sp in spans if sp[2] == "TIME" and sp[3] == date), date)
+                answer = _date_phrase(text, text.find(phrase, a), text.find(phrase, a) + len(phrase)) if phrase in text[a:b] else _edtf_words(date)
+            else:
+                answer = place
+            best = Cand(value, answer, a, b, score, s, doc)
+    return best
 
 
 def _translators(ctx: Ctx, scored: list[Scored]) -> Cand | None:
@@ -1173,6 +1374,5 @@ def _life_event_people(ctx: Ctx, scored: list[Scored]) -> Cand | None:
     s, doc = first
     c = Cand(value, f"{value}.", s.row.start, s.row.end, 0.9, s, doc)
     for s2, d2 in hits[1:]:
-        if d2.id == doc.id:
-            c.extra_citations.append((s2.row.start, s2.row.end))
+        c.extra_citations.append((d2, s2.row.start, s2.row.end))
     return c

@@ -50,7 +50,7 @@ _SYN_GROUPS = [
     "leav depart quit sail",
     "arriv reach land come",
     "enter join enrol",
-    "join member belong enter",
+    "join member belong enter accept appoint",
     "meet visit encount",
     "visit travel meet",
     "spend stai live remain",
@@ -82,6 +82,36 @@ for _g in _SYN_GROUPS:
     SYNONYMS.setdefault(_ws[0], set()).update(_ws[1:])
     for _w in _ws[1:]:
         SYNONYMS.setdefault(_w, set()).add(_ws[0])
+
+def _demonyms() -> dict[str, set[str]]:
+    """Stems of a demonym's country names: american -> {america, unit, state}."""
+    from importlib import resources
+
+    base = resources.files("vitagraph") / "data" / "gazetteer"
+    try:
+        aliases: dict[str, list[str]] = {}
+        for line in (base / "country_aliases.tsv").read_text(encoding="utf-8").splitlines():
+            if line.startswith("#") or "\t" not in line:
+                continue
+            code, names = line.split("\t", 1)
+            aliases.setdefault(code.strip(), []).extend(n for n in names.split("|") if len(n) > 3 and not n.isupper())
+        out: dict[str, set[str]] = {}
+        for line in (base / "demonyms.tsv").read_text(encoding="utf-8").splitlines():
+            if line.startswith("#") or "\t" not in line:
+                continue
+            word, codes = line.split("\t", 1)
+            for code in codes.replace(",", " ").split():
+                for n in aliases.get(code, []):
+                    out.setdefault(stem(word), set()).update(stems(n))
+        return out
+    except OSError:
+        return {}
+
+
+DEMONYMS = _demonyms()
+# A parent is named as "the daughter of X": the question's word, the text's.
+INVERSE = {"father": {"child", "son", "daughter", "eldest"}, "mother": {"child", "son", "daughter", "eldest"},
+           "parent": {"child", "son", "daughter", "eldest"}}
 
 _BAD_SECTIONS = {"sourc", "see", "refer", "bibliographi", "further", "extern", "note", "link"}
 
@@ -115,6 +145,8 @@ class DocData:
     works: list[dict]
     spans: list[tuple[int, int, str, str | None, str]]
     """Mentions and time expressions, sorted: (start, end, label, entity id or EDTF, component)."""
+    subject_ids: set[str] = field(default_factory=set)
+    """Entity ids that are the document's subject (the record's, and the lead's name for it)."""
     _starts: list[int] = field(default_factory=list)
 
     def spans_in(self, start: int, end: int) -> list[tuple[int, int, str, str | None, str]]:
@@ -144,8 +176,9 @@ def load_doc(conn: sqlite3.Connection, doc_id: int) -> DocData | None:
     name, text = info
     subj = db.subjects(conn, [doc_id])
     spans = db.spans(conn, doc_id, 0, len(text) + 1)
+    subject_ids = {eid for _, eid, _, is_s in db.document_names(conn, doc_id) if is_s}
     return DocData(doc_id, name, text, db.entities(conn, doc_id), subj[0] if subj else None,
-                   db.events(conn, doc_id), db.works(conn, doc_id), spans)
+                   db.events(conn, doc_id), db.works(conn, doc_id), spans, subject_ids)
 
 
 # --------------------------------------------------------------------------- names
@@ -266,9 +299,11 @@ def rank(q: Question, names: list[NameRef], rows: list[SentenceRow], terms: list
     def idf(t: str) -> float:
         return math.log(1 + (n + 1) / (df.get(t, 0) + 0.5))
 
-    weights = {t: idf(t) * (0.6 if t in q.triggers and False else 1.0) for t in terms}
-    total = sum(weights.values()) or 1.0
+    weights = {t: idf(t) for t in terms}
     focus = [nm for nm in names if not (subject_focus and nm.is_subject())]
+    # A name the question is about weighs as much as its rarest word, and a half more.
+    name_weight = 1.5 * max([idf(t) for t in weights] + [math.log(1 + (n + 1) / 1.5)])
+    total = (sum(weights.values()) + name_weight * len(focus)) or 1.0
     qdates = [edtf.bounds(v) for _, _, v in q.dates]
     qdates = [b for b in qdates if b and b[0] and b[1]]
     by_pos = {(r.document_id, r.position): r for r in rows}
@@ -276,6 +311,10 @@ def rank(q: Question, names: list[NameRef], rows: list[SentenceRow], terms: list
     for r, vs in zip(rows, vocab_sets):
         prev = by_pos.get((r.document_id, r.position - 1))
         prev_ents = set(prev.entities) if prev is not None and prev.section == r.section else set()
+        near: set[str] = set()
+        for nb in (prev, by_pos.get((r.document_id, r.position + 1))):
+            if nb is not None and nb.section == r.section and nb.kind == r.kind:
+                near.update(nb.terms)
         terms_set = set(r.terms)
         got = 0.0
         missing = []
@@ -290,9 +329,11 @@ def rank(q: Question, names: list[NameRef], rows: list[SentenceRow], terms: list
             elif t in r.context:
                 got += 0.25 * w
                 missing.append(t)
+            elif t in near:
+                got += 0.3 * w  # said in the sentence before or after
+                missing.append(t)
             else:
                 missing.append(t)
-        coverage = got / total if terms else 0.0
         hits = 0.0
         for nm in focus:
             ids = {eid for d, eid, _, _ in nm.refs if d == r.document_id}
@@ -300,6 +341,7 @@ def rank(q: Question, names: list[NameRef], rows: list[SentenceRow], terms: list
                 hits += 1
             elif ids & prev_ents:
                 hits += 0.5  # named in the sentence before: "... Verres. Cicero gathered evidence ..."
+        coverage = (got + name_weight * hits) / total if (terms or focus) else 0.0
         doc = docs.get(r.document_id)
         evs = []
         if doc is not None and q.event_types:
@@ -316,12 +358,19 @@ def rank(q: Question, names: list[NameRef], rows: list[SentenceRow], terms: list
                     continue
                 if not b or not b[0] or not b[1]:
                     continue
-                verdicts.append(any(b[0] <= qb[1] and qb[0] <= b[1] for qb in qdates))
+                overlap = any(b[0] <= qb[1] and qb[0] <= b[1] for qb in qdates)
+                wide = (b[1][0] - b[0][0]) > max(2, max(qb[1][0] - qb[0][0] for qb in qdates) * 3)
+                if overlap and wide:
+                    continue  # "the last eighteen months of her life": too vague to agree or disagree
+                verdicts.append(overlap)
             if verdicts:
                 date_match = 1 if any(verdicts) else -1
-        score = 3.0 * coverage
-        if focus:
-            score += 1.5 * hits / len(focus)
+        score = 3.6 * coverage
+        if r.context and (terms or focus):
+            # the section is about the question: "==Deportation to Orenburg=="
+            ctx_hits = sum(weights[t] for t in terms if t in r.context)
+            ctx_hits += sum(name_weight for nm in focus if all(t in r.context for t in stems(nm.text)))
+            score += 0.6 * ctx_hits / total
         if subject_focus and doc is not None and doc.subject is not None and doc.subject["entity"] in r.entities:
             score += 0.15
         if evs:
@@ -340,7 +389,7 @@ def rank(q: Question, names: list[NameRef], rows: list[SentenceRow], terms: list
 
 def variants(t: str) -> set[str]:
     """Synonyms of a stem, and the stem without a re- prefix (re-enter: enter)."""
-    out = set(SYNONYMS.get(t, set()))
+    out = set(SYNONYMS.get(t, set())) | DEMONYMS.get(t, set()) | INVERSE.get(t, set())
     if t.startswith("re") and len(t) > 6:
         out.add(t[2:])
     return out

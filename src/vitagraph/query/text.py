@@ -28,7 +28,7 @@ STOPWORDS = frozenset(
     being am do does did done doing has have had having it its it's he him his she her hers they them
     their theirs we us our you your i me my mine not no yes so such also very too just only ever any all
     some each every both either neither one own same other others more most much many few can could
-    would should will shall may might must s 's ’s again ago while during after before over under
+    would should will shall may might must s 's ’s again ago while during after before over
     between among through within via per de la le les du von van der den da di al el ibn""".split()
 )
 

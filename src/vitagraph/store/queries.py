@@ -122,7 +122,7 @@ def fts_query(text: str) -> str | None:
 HIT_START, HIT_END = "\x02", "\x03"
 
 
-def search_documents(conn: sqlite3.Connection, query: str, *, limit: int = 20, offset: int = 0) -> tuple[int, list[dict[str, Any]]]:
+def search_documents(conn: sqlite3.Connection, query: str, *, limit: int = 10, offset: int = 0) -> tuple[int, list[dict[str, Any]]]:
     """Documents matching an FTS5 query (from ``fts_query``), best first, with a snippet.
 
     The snippet marks hits with control characters (never in clean text) that
@@ -143,7 +143,7 @@ def search_documents(conn: sqlite3.Connection, query: str, *, limit: int = 20, o
 
 
 def entities_in(conn: sqlite3.Connection, doc_ids: list[int], words: list[str], *, limit: int = 30) -> list[dict[str, Any]]:
-    """People, organizations and places of these documents whose name has all the words.
+    """People, organizations and places of these documents whose name has one of the words.
 
     Only over documents the full-text search already found, so it reads a few
     hundred rows by primary key instead of every entity of every document.
@@ -151,14 +151,14 @@ def entities_in(conn: sqlite3.Connection, doc_ids: list[int], words: list[str], 
     if not doc_ids or not words:
         return []
     marks = ",".join("?" * len(doc_ids))
-    name_filter = " AND ".join("(e.name LIKE ? ESCAPE '\\' OR e.aliases LIKE ? ESCAPE '\\')" for _ in words)
+    name_filter = " OR ".join("(e.name LIKE ? ESCAPE '\\' OR e.aliases LIKE ? ESCAPE '\\')" for _ in words)
     params: list[Any] = list(doc_ids)
     for w in words:
         params += [like_pattern(w), like_pattern(w)]
     cur = conn.execute(
         "SELECT d.name AS document, d.title, e.entity_id AS id, e.label, e.name, e.mentions"
         f" FROM entities e JOIN documents d ON d.id = e.document_id"
-        f" WHERE e.document_id IN ({marks}) AND {name_filter}"
+        f" WHERE e.document_id IN ({marks}) AND ({name_filter})"
         " ORDER BY e.mentions DESC, e.name LIMIT ?",
         (*params, limit),
     )

@@ -126,6 +126,23 @@ def index_document(conn: sqlite3.Connection, doc_id: int) -> int:
             subject_names.add(last)
     labels[subject_id] = "PERSON"
     subject_ids.add(subject_id)
+    # The lead's first name ending in the title's surname is the subject, whatever label the
+    # extractor gave it ("Marcus Tullius Cicero (106 BC - 43 BC) was ...").
+    first_para = conn.execute(
+        "SELECT start_char, end_char FROM paragraphs WHERE document_id = ? ORDER BY position LIMIT 1", (doc_id,)
+    ).fetchone()
+    if title and first_para:
+        surname = fold(title).split()[-1] if fold(title) else ""
+        lead = conn.execute(
+            "SELECT text, entity_id FROM mentions WHERE document_id = ? AND start_char >= ? AND end_char <= ?"
+            " AND label IN ('PERSON', 'ORG') AND component != 'coref' ORDER BY start_char LIMIT 1",
+            (doc_id, first_para[0], first_para[1]),
+        ).fetchone()
+        if lead and surname and fold(lead[0]).split()[-1:] == [surname]:
+            subject_names.add(lead[0])
+            if lead[1]:
+                subject_ids.add(lead[1])
+                names.setdefault(lead[1], set()).update(subject_names)
     for pid, name, aliases in conn.execute("SELECT entity_id, name, aliases FROM places WHERE document_id = ?", (doc_id,)):
         names.setdefault(pid, set()).update([name, *json.loads(aliases)])
         labels.setdefault(pid, "PLACE")

@@ -115,7 +115,7 @@ def build_router(db: Database, *, tiles: str | None = None) -> APIRouter:
     @router.get("/search", response_model=schemas.SearchResults, summary="Full-text search across all documents (SQLite FTS5)")
     def search(
         q: Annotated[str, Query(max_length=200, description="Words (all must occur); \"quoted phrase\"; the last word matches as a prefix.")] = "",
-        limit: Annotated[int, Query(ge=1, le=100)] = 20,
+        limit: Annotated[int, Query(ge=1, le=50, description="Hits per page; each snippet re-reads its document.")] = 10,
         offset: Annotated[int, Query(ge=0, le=10_000)] = 0,
     ) -> JSON:
         st = db.store()
@@ -130,7 +130,7 @@ def build_router(db: Database, *, tiles: str | None = None) -> APIRouter:
                 "title_parts": parts(r["title_marked"] or r["name"]), "snippet": parts(r["snippet"] or ""),
                 "score": round(-float(r["score"]), 4),
             })
-        words = [w for w in queries._WORD.findall(q) if len(w) >= 2]
+        words = [w for w in queries._WORD.findall(q) if len(w) >= 3][:8]
         ents = queries.entities_in(st.conn, [r["id"] for r in rows], words) if offset == 0 else []
         return ok(q=q, total=total, limit=limit, offset=offset, documents=hits, entities=ents)
 

@@ -8,6 +8,7 @@ open end reaches the edge, and ``?``/``~`` make the range fuzzy.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from ..nlp import edtf
@@ -65,6 +66,7 @@ def _date_label(d: edtf.Date) -> str:
     return text
 
 
+@lru_cache(maxsize=8192)
 def describe(value: str | None) -> str:
     """An EDTF value in words for people: ``1917-10/1919-01`` → "October 1917 – January 1919"."""
     if not value:
@@ -105,6 +107,7 @@ def _bounds_years(b: tuple[YMD | None, YMD | None]) -> tuple[float | None, float
     return (year_fraction(lo) if lo else None, year_fraction(hi, end=True) if hi else None)
 
 
+@lru_cache(maxsize=8192)
 def drawable(value: str | None) -> dict[str, Any] | None:
     """Ready-to-draw numbers for an EDTF value; None when it gives no position in time.
 
@@ -112,7 +115,8 @@ def drawable(value: str | None) -> dict[str, Any] | None:
     somewhere in that range), ``interval`` (``A/B``: throughout), ``set``
     (``[A,B]`` one of them; ``members`` holds each). ``lo``/``hi`` are None
     on an open (``..``) or unknown (``''``) side, told apart by ``open_lo``/
-    ``open_hi``. Uses ``edtf.bounds`` for the numbers.
+    ``open_hi``. Uses ``edtf.bounds`` for the numbers. Cached (EDTF parsing
+    dominated a timeline's cost): callers must not mutate the result.
     """
     if not value:
         return None
