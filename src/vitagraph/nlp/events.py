@@ -222,6 +222,32 @@ def _clause(tok: Token) -> tuple[int, int]:
     return lo, hi
 
 
+def _purpose_infinitive(tok: Token) -> bool:
+    """"(worked with Zinoviev) to establish ...": an aim, not a happening."""
+    if tok.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return False
+    head = tok.head.lemma_.lower()
+    return tok.dep_ in ("advcl", "xcomp", "acl", "relcl") and head not in (
+        "begin", "start", "continue", "decide", "manage", "agree", "go", "come", "return", "be", "allow", "permit",
+        "force", "compel", "order", "oblige", "choose", "elect", "vote", "invite", "ask", "appoint", "send",
+    ) and head not in MODAL_HEADS
+
+
+def _dated_phrase(tok: Token, ctx: Context, offset: int) -> bool:
+    """A noun trigger states a happening when its own phrase carries a date or place ("his release in 1928")."""
+    a, b = offset + tok.left_edge.idx, offset + tok.right_edge.idx + len(tok.right_edge.text)
+    if ctx.times_in(a, b):
+        return True
+    head = tok.head
+    if head.pos_ == "ADP":  # "after his release from prison in 1928": the date hangs off the preposition's verb
+        h = head.head
+        for c in h.children:
+            if c.dep_ == "prep" and c is not head:
+                if ctx.times_in(offset + c.left_edge.idx, offset + c.right_edge.idx + len(c.right_edge.text)):
+                    return True
+    return False
+
+
 def _negated(tok: Token) -> bool:
     return any(c.dep_ == "neg" for c in tok.children)
 
@@ -260,6 +286,8 @@ def _type_of(tok: Token, ctx: Context, offset: int) -> str | None:
                 labels = {m.label for m in ctx.mentions_in(*_token_span(o, offset))}
                 if "ORG" in labels:
                     return "left"
+            if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ("allow", "permit", "force", "compel", "order", "oblige"):
+                return "exiled"  # "allowed to leave the Soviet Union": the permission to leave is the exile
             return "moved"
         if lemma == "go" and any(c.dep_ == "prep" and c.lower_ in ("to", "into") for c in tok.children):
             return "moved"
@@ -355,6 +383,11 @@ def _type_of(tok: Token, ctx: Context, offset: int) -> str | None:
                     if m.label == "PLACE":
                         return "exiled"
             return "expelled"
+        if lemma in ("defend", "represent", "prosecute", "plead"):
+            for c in tok.children:
+                if c.dep_ in ("dobj", "pobj") and any(m.label == "PERSON" for m in ctx.mentions_in(offset + c.left_edge.idx, offset + c.right_edge.idx + len(c.right_edge.text))):
+                    return "worked"
+            return "worked" if lemma == "plead" else None
         if lemma == "write":
             if any(c.dep_ == "prep" and c.lower_ == "for" for c in tok.children):
                 return "worked"
@@ -443,6 +476,13 @@ def find_events(docs: Iterable[tuple[int, Doc]], ctx: Context, *, born: str | No
                 etype = _type_of(tok, ctx, offset)
                 if etype is None or _negated(tok):
                     continue
+                if _purpose_infinitive(tok):
+                    continue
+                if tok.pos_ in ("NOUN", "PROPN"):
+                    if tok.dep_ == "pobj" and tok.head.lower_ == "as" and _type_of(tok.head.head, ctx, offset):
+                        continue  # "worked ... as a journalist": one event, the verb's
+                    if etype != "worked" and not _dated_phrase(tok, ctx, offset):
+                        continue  # "his first imprisonment", "his death": a reference back, not a new event
                 modal = _modal(tok)
                 if modal is not None:
                     if etype == "moved" and modal in ("attempt", "try", "seek"):
