@@ -160,6 +160,35 @@ def graph(record: Record, document: Document) -> Graph:
     sid = ix.subject_id
     person = node(sid) if sid else None
 
+    # -- the subject ----------------------------------------------------------
+    s = record.subject
+    if person is not None:
+        g.add(person, RDF_TYPE, IRI(S + "Person"))
+        g.add(person, S + "subjectOf", doc)
+        g.add(doc, S + "about", person)
+        ent = ix.entities.get(sid or "")
+        names = [n for n in (s.name if s else None, ent.name if ent else None) if n]
+        g.text(person, S + "name", names[0] if names else None)
+        for a in (*(s.aliases if s else ()), *(ent.aliases if ent else ()), *names[1:]):
+            if not names or a != names[0]:
+                g.text(person, S + "alternateName", a)
+        if s is not None:
+            if s.gender in ("female", "male"):
+                g.add(person, S + "gender", IRI(S + s.gender.capitalize()))
+            g.add(person, S + "birthDate", _date_literal(s.born_date))
+            g.add(person, S + "deathDate", _date_literal(s.died_date))
+            for prop, name in (("birthPlace", s.born_place), ("deathPlace", s.died_place)):
+                if not name:
+                    continue
+                p = ix.place(name)
+                if p is not None:
+                    g.add(person, S + prop, node(p.entity))
+                else:
+                    n = node("place-name:" + (slug(name) or name))
+                    g.add(n, RDF_TYPE, IRI(S + "Place"))
+                    g.text(n, S + "name", name)
+                    g.add(person, S + prop, n)
+
     # -- places (record places first: they carry coordinates) -----------------
     def place_node(pid: str) -> IRI:
         n = node(pid)
@@ -197,41 +226,6 @@ def graph(record: Record, document: Document) -> Graph:
                 g.text(n, S + "alternateName", a)
         if e.mentions:
             g.add(n, V + "mentionCount", _int(e.mentions))
-
-    for m in record.mentions:
-        if m.entity and (m.entity in ix.entities or m.entity in ix.places or m.entity == sid):
-            g.add(node(m.entity), V + "mention", evidence(Evidence(m.start, m.end)))
-
-    # -- the subject ----------------------------------------------------------
-    s = record.subject
-    if person is not None:
-        g.add(person, RDF_TYPE, IRI(S + "Person"))
-        g.add(person, S + "subjectOf", doc)
-        g.add(doc, S + "about", person)
-        ent = ix.entities.get(sid or "")
-        names = [s.name] if s else []
-        if ent is not None:
-            names.append(ent.name)
-        g.text(person, S + "name", names[0] if names else None)
-        for a in (*(s.aliases if s else ()), *(ent.aliases if ent else ()), *names[1:]):
-            if not names or a != names[0]:
-                g.text(person, S + "alternateName", a)
-        if s is not None:
-            if s.gender in ("female", "male"):
-                g.add(person, S + "gender", IRI(S + s.gender.capitalize()))
-            g.add(person, S + "birthDate", _date_literal(s.born_date))
-            g.add(person, S + "deathDate", _date_literal(s.died_date))
-            for prop, name in (("birthPlace", s.born_place), ("deathPlace", s.died_place)):
-                if not name:
-                    continue
-                p = ix.place(name)
-                if p is not None:
-                    g.add(person, S + prop, node(p.entity))
-                else:
-                    n = node("place-name:" + (slug(name) or name))
-                    g.add(n, RDF_TYPE, IRI(S + "Place"))
-                    g.text(n, S + "name", name)
-                    g.add(person, S + prop, n)
 
     # -- agents named only by a string (translators, publishers) --------------
     def agent(name: str, label: str) -> IRI:
@@ -330,6 +324,11 @@ def graph(record: Record, document: Document) -> Graph:
             g.text(n, V + "aboutText", c.about)
         g.add(n, V + "quoteSpan", evidence(c.quote))
         g.add(n, V + "evidence", evidence(c.evidence))
+    # -- where each entity is named (last, so each node reads name first) ------
+    for m in record.mentions:
+        if m.entity and (m.entity in ix.entities or m.entity in ix.places or m.entity == sid):
+            g.add(node(m.entity), V + "mention", evidence(Evidence(m.start, m.end)))
+
     return g
 
 

@@ -33,6 +33,7 @@ text states it, the words quoted ``S1683`` (English, at most 1500 characters).
 from __future__ import annotations
 
 import re
+from typing import Sequence
 
 from ..document import Document
 from ..model import Record
@@ -214,7 +215,7 @@ class _Batch:
         self.lines: list[str] = []
         self.source = source_title
 
-    def add(self, item: str, prop: str, value: str, quals: list[tuple[str, str]] = (),  # type: ignore[assignment]
+    def add(self, item: str, prop: str, value: str, quals: Sequence[tuple[str, str]] = (),
             quote: str | None = None) -> None:
         cols = [item, prop, value]
         for p, v in quals:

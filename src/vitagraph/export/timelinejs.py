@@ -45,7 +45,9 @@ def _dates_of(value: str | None) -> dict[str, Any] | None:
     if not ends or (ends[0] is None and ends[1] is None):
         return None
     start, end = ends
-    out: dict[str, Any] = {"start_date": _tl_date(start or end)}  # type: ignore[arg-type]
+    first = start or end
+    assert first is not None
+    out: dict[str, Any] = {"start_date": _tl_date(first)}
     if start is not None and end is not None and end != start:
         out["end_date"] = _tl_date(end)
     out["display_date"] = _dates.describe(value)

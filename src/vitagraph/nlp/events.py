@@ -34,7 +34,7 @@ for _type, _lemmas in {
     "expelled": "expel dismiss exclude oust suspend",
     "founded": "found establish co-found cofound",
     "arrested": "arrest detain apprehend",
-    "imprisoned": "imprison jail intern incarcerate sentence confine",
+    "imprisoned": "imprison jail intern incarcerate confine",
     "released": "release free liberate pardon exchange",
     "exiled": "exile deport banish extradite",
     "married": "marry wed",
@@ -42,7 +42,7 @@ for _type, _lemmas in {
     "wrote": "write compose complete finish author pen draft prove paint discover invent chronicle document",
     "participated": "participate fight campaign side vote debate",
     "collaborated": "collaborate correspond cooperate associate befriend",
-    "conflict": "criticize criticise denounce attack oppose condemn slander quarrel implicate accuse suppress defeat proscribe outlaw confiscate ban censor harass persecute sue reject",
+    "conflict": "criticize criticise denounce attack oppose slander quarrel implicate accuse suppress defeat proscribe outlaw confiscate ban censor harass persecute sue reject",
     "illness": "suffer",
     "honored": "award honour honor decorate knight",
 }.items():
@@ -383,6 +383,17 @@ def _type_of(tok: Token, ctx: Context, offset: int) -> str | None:
                     if m.label == "PLACE":
                         return "exiled"
             return "expelled"
+        if lemma in ("condemn", "sentence"):
+            # "condemned ... to three years of deportation": the punishment names the event
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ == "to":
+                    lemmas = [t.lemma_.lower() for t in c.subtree]
+                    for lem in lemmas:
+                        if NOUN_TRIGGERS.get(lem) in ("exiled", "imprisoned", "died"):
+                            return NOUN_TRIGGERS[lem]
+                    if any(lem in ("prison", "jail", "camp", "confinement", "labour", "labor", "year", "month") for lem in lemmas):
+                        return "imprisoned"
+            return "imprisoned" if lemma == "sentence" else "conflict"
         if lemma in ("defend", "represent", "prosecute", "plead"):
             for c in tok.children:
                 if c.dep_ in ("dobj", "pobj") and any(m.label == "PERSON" for m in ctx.mentions_in(offset + c.left_edge.idx, offset + c.right_edge.idx + len(c.right_edge.text))):

@@ -240,7 +240,7 @@ def _question_actor(ctx: Ctx, doc: DocData) -> set[str] | None:
     trig_pos = [s for s, _, w in q.words if stem(w) in q.triggers]
     if not trig_pos:
         return None
-    t0 = trig_pos[0]
+    t0 = trig_pos[-1]  # the verb comes last: "When was Cicero's son Marcus born?"
     before = [n for n in ctx.names if n.end <= t0 and ("PERSON" in n.labels() or n.is_subject())]
     if not before:
         if ctx.subject_focus and q.kind in ("when", "where", "how-long", "how-many", "yes-no", "what", "which"):
@@ -310,6 +310,11 @@ def _actor_agreement(ctx: Ctx, s: Scored, doc: DocData) -> int:
     people = [sp for sp in doc.spans_in(a, b) if sp[2] in _PERSONISH and sp[3] and not _possessive(text, sp)]
     verdict = 0
     for p in anchors:
+        # "Her mother died", "His son, Marcus, was born": a relative of someone does it
+        kin = re.search(r"\b(?:his|her|their|its|[\w’'\-]+['’]s)\s+(?:\w+\s+)?(" + "|".join(KIN) + r")\b[^.;]{0,30}$",
+                        text[max(a, p - 60):p])
+        if kin and len(text[max(a, p - 60) + kin.end(1):p].split()) <= 4:
+            return 1 if ctx.q.relation == kin.group(1) else -1
         prior = [sp for sp in people if sp[1] <= p and len(text[sp[1]:p].split()) <= 12]
         if not prior:
             continue
@@ -368,8 +373,8 @@ def _best_from_sentences(ctx: Ctx, scored: list[Scored]) -> Cand | None:
             continue
         for c in _extract(ctx, s, doc):
             # sentence relevance (0..~5) and the candidate's fit (0..~1.5) make the confidence
-            rel = min(1.0, s.score / 3.6)
-            c.score = 0.55 * rel + 0.45 * min(1.0, c.score)
+            rel = 0.5 * min(1.0, s.score / 3.6) + 0.5 * max(0.0, s.score / top) if top > 0 else 0.0
+            c.score = 0.55 * rel + 0.45 * min(1.0, c.score / 1.3)
             if s.coverage < 0.6:
                 c.score -= 0.15
             if _echoes_question(ctx, doc.text[c.start:c.end]) and ctx.q.kind != "yes-no":
@@ -537,11 +542,11 @@ def _when(ctx: Ctx, s: Scored, doc: DocData) -> list[Cand]:
     anchors = _anchors(ctx, s, doc)
     out = []
     ev_dates = {(e["date"], e["start"], e["end"]) for e in s.events if e.get("date")}
-    for ts, te, value, tkind in _times(doc, a, b):
-        if _date_in_question(ctx, value):
-            continue
+    times = [t for t in _times(doc, a, b) if not _date_in_question(ctx, t[2])]
+    for ts, te, value, tkind in times:
         d = _distance(text, anchors, ts, te)
-        score = 1.0 - min(d, 25) / 25
+        # the only date of a sentence is its date, however far from the verb
+        score = 1.0 - min(d, 25) / 25 * (0.5 if len(times) == 1 else 1.0)
         if tkind == "relative" and re.search(r"\bage\b|\bin\s+\w+\s+(?:days|weeks|months|years)\b", text[ts:te], re.I):
             score -= 0.5  # "at the age of twenty-one", "in fifty days": not the date asked for
         elif tkind == "relative":
@@ -550,16 +555,23 @@ def _when(ctx: Ctx, s: Scored, doc: DocData) -> list[Cand]:
             score += 0.15
         if any(v == value and es <= ts and te <= ee for v, es, ee in ev_dates):
             score += 0.3
-        score -= 0.35 * min(2, _other_verbs(ctx, text, anchors, ts, te))
+        score -= 0.6 * min(2, _other_verbs(ctx, text, anchors, ts, te))
         if "/" in value and text[max(a, ts - 1):ts] == "(":
             score -= 0.3  # a life span in parentheses
         out.append(Cand(value, _date_phrase(text, ts, te), ts, te, score, s, doc))
     for e in s.events:
         # the record's date for the event in this sentence (the narrative time when the sentence has none)
-        if e.get("date") and not _date_in_question(ctx, e["date"]) and not any(c.value == e["date"] for c in out):
-            covers = any(e["start"] <= p < e["end"] for p in anchors)
-            out.append(Cand(e["date"], _edtf_words(e["date"]) + ".", e["start"], e["end"],
-                            0.55 + 0.2 * covers - 0.2 * bool(out), s, doc))
+        if not e.get("date") or _date_in_question(ctx, e["date"]):
+            continue
+        covers = any(e["start"] <= p < e["end"] for p in anchors)
+        same = [c for c in out if c.value == e["date"]]
+        if same:
+            if covers:
+                for c in same:
+                    c.score += 0.3  # the record dates the question's event so too
+            continue
+        out.append(Cand(e["date"], _edtf_words(e["date"]) + ".", e["start"], e["end"],
+                        0.55 + 0.2 * covers - 0.2 * bool(out), s, doc))
     return out
 
 
@@ -1022,6 +1034,13 @@ def _yes_no(ctx: Ctx, s: Scored, doc: DocData) -> list[Cand]:
         return []
     first, last = min(anchors), max(anchors)
     actor = _question_actor(ctx, doc) or set()
+    kin_terms = [fold_word(w) for _, _, w in ctx.q.words if fold_word(w) in KIN]
+    if kin_terms:
+        # "Did Noether have children?" is not answered by "the eldest of four children of Max Noether"
+        kin_re = "|".join(kin_terms + [k + "s" for k in kin_terms] + (["children"] if "child" in kin_terms else []))
+        if not re.search(rf"\b(?:his|her|their|had|has|have|\d+|two|three|four|five|six|seven|eight|nine|ten)\s+"
+                         rf"(?:\w+\s+)?(?:{kin_re})\b(?!\s+of\b)", text[a:b], re.I):
+            return []
     neg = False
     for m in _NEG.finditer(text, a, b):
         if m.end() <= first:
@@ -1251,7 +1270,8 @@ def _structured(ctx: Ctx, scored: list[Scored]) -> Cand | None:
             return c
     if q.kind == "who" and not ctx.subject_focus and q.event_types & {"born", "died", "buried"}:
         return _life_event_people(ctx, scored)
-    if ctx.subject_focus and q.kind in ("when", "where") and q.event_types & {"born", "died"}:
+    if (ctx.subject_focus and q.kind in ("when", "where") and q.event_types & {"born", "died"}
+            and q.possessor is None and q.relation is None):
         return _subject_life(ctx, scored)
     return None
 
@@ -1306,14 +1326,16 @@ def _translators(ctx: Ctx, scored: list[Scored]) -> Cand | None:
     if not works:
         return None
     best = None
+    order = {}
+    for i, s in enumerate(scored):
+        order.setdefault(s.row.document_id, i)
     for n in works:
-        for doc_id, wid, label, _ in n.refs:
-            if label != "WORK":
-                continue
+        refs = sorted((r for r in n.refs if r[2] == "WORK"), key=lambda r: order.get(r[0], len(scored)))
+        for doc_id, wid, label, _ in refs[:10]:
             doc = ctx.doc(doc_id)
             if doc is None:
                 continue
-            w = next((x for x in doc.works if x["id"] == wid), None)
+            w = db.work(ctx.store.conn, doc_id, wid)
             if w is None or not w["translators"] or not w["evidence"]:
                 continue
             # Which of the work's places in the text names the translator?
@@ -1325,14 +1347,15 @@ def _translators(ctx: Ctx, scored: list[Scored]) -> Cand | None:
                     break
             if cite is None:
                 continue
-            sent_span = db.sentence_at(ctx.store.conn, doc_id, cite[0]) or cite
-            row = next((s.row for s in scored if s.row.document_id == doc_id and s.row.start <= cite[0] < s.row.end), None)
-            if row is None:
-                continue
+            sc = next((s for s in scored if s.row.document_id == doc_id and s.row.start <= cite[0] < s.row.end), None)
+            if sc is None:
+                row = db.sentence_row_at(ctx.store.conn, doc_id, cite[0])
+                if row is None:
+                    continue
+                sc = Scored(row, 0.0, 1.0, 1, 1, [], 0, [])
             names = list(w["translators"])
             value = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-            sc = next(s for s in scored if s.row is row)
-            c = Cand(value, f"{value}.", sent_span[0], sent_span[1], 0.9, sc, doc)
+            c = Cand(value, f"{value}.", sc.row.start, sc.row.end, 0.9, sc, doc)
             if best is None:
                 best = c
     return best

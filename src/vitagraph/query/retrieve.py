@@ -18,7 +18,7 @@ from __future__ import annotations
 import math
 import sqlite3
 from bisect import bisect_left
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ..folding import fold
 from ..nlp import edtf
@@ -132,31 +132,65 @@ class NameRef:
         return any(r[3] for r in self.refs)
 
 
-@dataclass
 class DocData:
-    """What answering needs of one document, loaded once per question."""
+    """What answering needs of one document, each part read from the store when first used."""
 
-    id: int
-    name: str
-    text: str
-    entities: dict[str, dict]
-    subject: dict | None
-    events: list[dict]
-    works: list[dict]
-    spans: list[tuple[int, int, str, str | None, str]]
-    """Mentions and time expressions, sorted: (start, end, label, entity id or EDTF, component)."""
-    subject_ids: set[str] = field(default_factory=set)
-    """Entity ids that are the document's subject (the record's, and the lead's name for it)."""
-    _starts: list[int] = field(default_factory=list)
+    def __init__(self, conn: sqlite3.Connection, doc_id: int, name: str, text: str) -> None:
+        self.conn = conn
+        self.id = doc_id
+        self.name = name
+        self.text = text
+        self._cache: dict[str, object] = {}
+        self._starts: list[int] = []
+
+    def _get(self, key: str, load):
+        if key not in self._cache:
+            self._cache[key] = load()
+        return self._cache[key]
+
+    @property
+    def entities(self) -> dict[str, dict]:
+        return self._get("entities", lambda: db.entities(self.conn, self.id))
+
+    @property
+    def subject(self) -> dict | None:
+        def load():
+            rows = db.subjects(self.conn, [self.id])
+            return rows[0] if rows else None
+        return self._get("subject", load)
+
+    @property
+    def events(self) -> list[dict]:
+        return self._get("events", lambda: db.events(self.conn, self.id))
+
+    @property
+    def works(self) -> list[dict]:
+        return self._get("works", lambda: db.works(self.conn, self.id))
+
+    @property
+    def spans(self) -> list[tuple[int, int, str, str | None, str]]:
+        """Mentions and time expressions, sorted: (start, end, label, entity id or EDTF, component)."""
+        return self._get("spans", lambda: db.spans(self.conn, self.id, 0, len(self.text) + 1))
+
+    @property
+    def subject_ids(self) -> set[str]:
+        """Entity ids that are the document's subject (the record's, and the lead's name for it)."""
+        return self._get("subject_ids", lambda: db.subject_ids(self.conn, self.id))
 
     def spans_in(self, start: int, end: int) -> list[tuple[int, int, str, str | None, str]]:
+        if "spans" not in self._cache:
+            # a few sentences of a document are read range by range (indexed); more, all at once
+            self._ranges = getattr(self, "_ranges", 0) + 1
+            if self._ranges <= 4:
+                return db.spans(self.conn, self.id, start, end)
+        spans = self.spans
         if not self._starts:
-            self._starts = [s[0] for s in self.spans]
+            self._starts = [s[0] for s in spans]
         i = bisect_left(self._starts, start)
         out = []
-        while i < len(self.spans) and self.spans[i][0] < end:
-            if self.spans[i][1] <= end:
-                out.append(self.spans[i])
+        while i < len(spans) and spans[i][0] < end:
+            if spans[i][1] <= end:
+                out.append(spans[i])
             i += 1
         return out
 
@@ -173,12 +207,7 @@ def load_doc(conn: sqlite3.Connection, doc_id: int) -> DocData | None:
     info = db.document_info(conn, doc_id)
     if info is None:
         return None
-    name, text = info
-    subj = db.subjects(conn, [doc_id])
-    spans = db.spans(conn, doc_id, 0, len(text) + 1)
-    subject_ids = {eid for _, eid, _, is_s in db.document_names(conn, doc_id) if is_s}
-    return DocData(doc_id, name, text, db.entities(conn, doc_id), subj[0] if subj else None,
-                   db.events(conn, doc_id), db.works(conn, doc_id), spans, subject_ids)
+    return DocData(conn, doc_id, info[0], info[1])
 
 
 # --------------------------------------------------------------------------- names

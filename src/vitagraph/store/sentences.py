@@ -263,6 +263,16 @@ def document_names(conn: sqlite3.Connection, doc_id: int) -> list[tuple[str, str
         "SELECT key, entity_id, label, is_subject FROM names WHERE document_id = ?", (doc_id,))]
 
 
+def subject_ids(conn: sqlite3.Connection, doc_id: int) -> set[str]:
+    return {r[0] for r in conn.execute(
+        "SELECT DISTINCT entity_id FROM names WHERE document_id = ? AND is_subject = 1", (doc_id,))}
+
+
+def work(conn: sqlite3.Connection, doc_id: int, work_id: str) -> dict | None:
+    rows = [w for w in _works(conn, "document_id = ? AND work_id = ?", (doc_id, work_id))]
+    return rows[0] if rows else None
+
+
 def document_info(conn: sqlite3.Connection, doc_id: int) -> tuple[str, str] | None:
     """(name, text) of a document."""
     row = conn.execute("SELECT name, text FROM documents WHERE id = ?", (doc_id,)).fetchone()
@@ -315,13 +325,17 @@ def events(conn: sqlite3.Connection, doc_id: int) -> list[dict]:
 
 
 def works(conn: sqlite3.Connection, doc_id: int) -> list[dict]:
+    return _works(conn, "document_id = ?", (doc_id,))
+
+
+def _works(conn: sqlite3.Connection, where: str, args: tuple) -> list[dict]:
     return [
         {"id": r[0], "title": r[1], "year": r[2], "kind": r[3], "translators": json.loads(r[4]),
          "editors": json.loads(r[5]), "publisher": r[6], "place": r[7], "original_title": r[8],
          "original_year": r[9], "aliases": json.loads(r[10]), "evidence": [tuple(x) for x in json.loads(r[11])]}
         for r in conn.execute(
             "SELECT work_id, title, year, kind, translators, editors, publisher, place, original_title,"
-            " original_year, aliases, evidence FROM works WHERE document_id = ? ORDER BY rowid", (doc_id,))
+            f" original_year, aliases, evidence FROM works WHERE {where} ORDER BY rowid", args)
     ]
 
 
@@ -337,6 +351,15 @@ def spans(conn: sqlite3.Connection, doc_id: int, start: int, end: int) -> list[t
         (doc_id, start, end, end))]
     out.sort()
     return out
+
+
+def sentence_row_at(conn: sqlite3.Connection, doc_id: int, offset: int) -> SentenceRow | None:
+    """The indexed sentence holding a character offset."""
+    r = conn.execute(
+        f"SELECT {_COLS} FROM sentences s JOIN sentence_index f ON f.rowid = s.id"
+        " WHERE s.document_id = ? AND s.start_char <= ? AND s.end_char > ? ORDER BY s.start_char DESC LIMIT 1",
+        (doc_id, offset, offset)).fetchone()
+    return _row(r) if r else None
 
 
 def sentence_at(conn: sqlite3.Connection, doc_id: int, offset: int) -> tuple[int, int] | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Annotated, Any
+from typing import Annotated, Any, Callable
 from urllib.parse import quote
 
 from fastapi import APIRouter, HTTPException, Path, Query, Request
@@ -21,6 +21,7 @@ from .. import __version__
 from ..store import queries
 from . import schemas
 from .database import Database
+from .views import DocView
 
 VIEWS = ("timeline", "map", "network", "works", "reader")
 ERRORS: dict[int | str, dict[str, Any]] = {
@@ -42,6 +43,15 @@ def ok(**data: Any) -> JSON:
     return JSON({"ok": True, **data})
 
 
+def cached(view: DocView, key: str, build: Callable[[], dict[str, Any]]) -> Response:
+    """A view's JSON, encoded once per cached document version (the reader is ~150 KB)."""
+    body = view._memo.get(("json", key))
+    if body is None:
+        body = JSON({"ok": True, "document": view.document.name, **build()}).body
+        view._memo[("json", key)] = body
+    return Response(body, media_type=JSON.media_type)
+
+
 DocRef = Annotated[str, Path(description="Document name (victor-serge.txt), name without extension, id or sha256 prefix.", max_length=512)]
 
 
@@ -49,16 +59,16 @@ def build_router(db: Database, *, tiles: str | None = None) -> APIRouter:
     router = APIRouter(prefix="/api", responses=ERRORS)
 
     @router.get("", response_model=None, summary="What the API offers")
-    def index(request: Request) -> JSON:
+    async def index(request: Request) -> JSON:
         routes = sorted({r.path for r in request.app.routes if getattr(r, "path", "").startswith("/api")})
         return ok(endpoints=routes, openapi="/openapi.json", docs="/docs")
 
     @router.get("/config", response_model=schemas.Config, summary="Server settings the explorer needs")
-    def config() -> JSON:
+    async def config() -> JSON:
         return ok(version=__version__, database=db.path.rsplit("/", 1)[-1], tiles=tiles)
 
     @router.get("/documents", response_model=schemas.DocumentList, summary="The documents, with counts (the home page)")
-    def documents(
+    async def documents(
         q: Annotated[str | None, Query(max_length=200, description="Only names or titles containing this.")] = None,
         limit: Annotated[int, Query(ge=1, le=500)] = 100,
         offset: Annotated[int, Query(ge=0)] = 0,
@@ -72,40 +82,40 @@ def build_router(db: Database, *, tiles: str | None = None) -> APIRouter:
         return ok(total=total, limit=limit, offset=offset, totals=totals, documents=rows, message=message)
 
     @router.get("/documents/{doc}", response_model=schemas.DocumentSummary, summary="One document: title, subject, infobox, counts")
-    def document(doc: DocRef) -> JSON:
+    async def document(doc: DocRef) -> JSON:
         view = db.view(doc)
         counts = queries.document_summary(db.store().conn, view.doc_id)["counts"]
         base = f"/api/documents/{quote(view.document.name, safe='')}"
         return ok(id=view.doc_id, **view.summary(), counts=counts, views={v: f"{base}/{v}" for v in VIEWS})
 
     @router.get("/documents/{doc}/timeline", response_model=schemas.Timeline, summary="Events and dated passages on a time axis")
-    def timeline(doc: DocRef) -> JSON:
+    async def timeline(doc: DocRef) -> JSON:
         view = db.view(doc)
-        return ok(document=view.document.name, **view.timeline())
+        return cached(view, "timeline", view.timeline)
 
     @router.get("/documents/{doc}/map", response_model=schemas.MapData, summary="Places, their weight, and the itinerary in time order")
-    def map_(doc: DocRef) -> JSON:
+    async def map_(doc: DocRef) -> JSON:
         view = db.view(doc)
-        return ok(document=view.document.name, **view.map(), tiles=tiles)
+        return cached(view, "map", lambda: {**view.map(), "tiles": tiles})
 
     @router.get("/documents/{doc}/network", response_model=schemas.Network, summary="People and organizations linked by shared sentences and events")
-    def network(doc: DocRef) -> JSON:
+    async def network(doc: DocRef) -> JSON:
         view = db.view(doc)
-        return ok(document=view.document.name, **view.network())
+        return cached(view, "network", view.network)
 
     @router.get("/documents/{doc}/works", response_model=schemas.Works, summary="The bibliography")
-    def works(doc: DocRef) -> JSON:
+    async def works(doc: DocRef) -> JSON:
         view = db.view(doc)
-        return ok(document=view.document.name, **view.works())
+        return cached(view, "works", view.works)
 
     @router.get("/documents/{doc}/reader", response_model=schemas.Reader, summary="The text with every extracted span")
-    def reader(doc: DocRef) -> JSON:
+    async def reader(doc: DocRef) -> JSON:
         view = db.view(doc)
-        return ok(document=view.document.name, **view.reader())
+        return cached(view, "reader", view.reader)
 
     @router.get("/documents/{doc}/entities/{entity}", response_model=schemas.EntityDetail,
                 summary="A person, organization, place or work: mentions in context and events")
-    def entity(doc: DocRef, entity: Annotated[str, Path(max_length=512, description="Entity id, e.g. person:leon-trotsky")]) -> JSON:
+    async def entity(doc: DocRef, entity: Annotated[str, Path(max_length=512, description="Entity id, e.g. person:leon-trotsky")]) -> JSON:
         view = db.view(doc)
         detail = view.entity(entity)
         if detail is None:
@@ -113,7 +123,7 @@ def build_router(db: Database, *, tiles: str | None = None) -> APIRouter:
         return ok(document=view.document.name, **detail)
 
     @router.get("/search", response_model=schemas.SearchResults, summary="Full-text search across all documents (SQLite FTS5)")
-    def search(
+    async def search(
         q: Annotated[str, Query(max_length=200, description="Words (all must occur); \"quoted phrase\"; the last word matches as a prefix.")] = "",
         limit: Annotated[int, Query(ge=1, le=50, description="Hits per page; each snippet re-reads its document.")] = 10,
         offset: Annotated[int, Query(ge=0, le=10_000)] = 0,

@@ -34,7 +34,7 @@ export function layout(nodes, edges, subject) {
         let d2 = dx * dx + dy * dy;
         if (d2 < 0.01) { dx = 0.1 * (i - j); dy = 0.1; d2 = dx * dx + dy * dy; }
         if (d2 > 360000) continue; // far apart: no push, so the graph stays together
-        const f = 5200 / d2;
+        const f = 7000 / d2;
         a.dx += dx * f; a.dy += dy * f;
         b.dx -= dx * f; b.dy -= dy * f;
       }
@@ -43,7 +43,7 @@ export function layout(nodes, edges, subject) {
       const dx = b.x - a.x;
       const dy = b.y - a.y;
       const d = Math.sqrt(dx * dx + dy * dy) || 0.01;
-      const want = (toSubject ? 260 : 150) / (1 + Math.log(w));
+      const want = (toSubject ? 320 : 150) / (1 + Math.log(w));
       const f = ((d - want) / d) * (toSubject ? 0.04 : 0.12) * Math.min(3, 1 + Math.log(w));
       a.dx += dx * f; a.dy += dy * f;
       b.dx -= dx * f; b.dy -= dy * f;

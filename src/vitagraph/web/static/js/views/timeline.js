@@ -159,6 +159,13 @@ export async function mount(pane, ctx) {
         } else rows[r] = x1;
         return { item, x0, x1, row: r };
       });
+      // Room to the right of each item, for a short label where it fits.
+      const byRow = new Map();
+      for (const g of lane.geo) (byRow.get(g.row) || byRow.set(g.row, []).get(g.row)).push(g);
+      for (const list of byRow.values()) {
+        list.sort((a, b) => a.x0 - b.x0);
+        list.forEach((g, i) => { g.room = (i + 1 < list.length ? list[i + 1].x0 : LEFT + innerW) - g.x1 - 8; });
+      }
       lane.y = y;
       lane.h = Math.max(1, rows.length) * ROW + LANE_PAD * 2;
       y += lane.h;
@@ -255,8 +262,14 @@ export async function mount(pane, ctx) {
       if (t.lo === null) el.append(openSide(t.open_lo, "l", x0, k0, cy, hgt, color));
       if (t.hi === null) el.append(openSide(t.open_hi, "r", k1, x1, cy, hgt, color));
     }
+    let textX = Math.max(x1, x0 + 6) + 4;
     if (fuzzy) {
-      el.append(s("text", { class: "qual", x: Math.max(x1, x0 + 6) + 3, y: cy + 4 }, t.uncertain && t.approximate ? "?~" : t.uncertain ? "?" : "~"));
+      el.append(s("text", { class: "qual", x: textX - 1, y: cy + 4 }, t.uncertain && t.approximate ? "?~" : t.uncertain ? "?" : "~"));
+      textX += 10;
+    }
+    const short = item.layer === "date" ? item.label : item.place ? item.place.name : (item.participants || []).map((p) => p.name)[0];
+    if (short && g.room - (textX - x1) > short.length * 6.1) {
+      el.append(s("text", { class: "item-label", x: textX, y: cy + 4 }, short));
     }
     el.addEventListener("click", () => select({ type: item.layer === "date" ? "date" : "event", id: item.id }, "timeline"));
     el.addEventListener("keydown", (e) => {
