@@ -444,8 +444,9 @@ def _compact(iri: str, ctx: dict[str, str], vocab: bool) -> str:
     for name, ns in ctx.items():
         if name.startswith("@") or name == "schema" and vocab:
             continue
-        if iri.startswith(ns) and iri != ns and re.fullmatch(r"[^/?#\s]*", iri[len(ns):]) and not iri[len(ns):].startswith("//"):
-            return f"{name}:{iri[len(ns):]}"
+        local = iri[len(ns):]
+        if iri.startswith(ns) and local and re.fullmatch(r"[^/?#\s]*", local):
+            return f"{name}:{local}"
     return iri
 
 

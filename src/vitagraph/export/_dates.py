@@ -81,7 +81,10 @@ def _plain(d: Date) -> bool:
             and len(d.year.lstrip("-")) == 4)
 
 
-def _bounds(v: Date | DateRange | Interval | DateSet) -> tuple[tuple[int, int, int] | None, tuple[int, int, int] | None]:
+YMD = tuple[int, int, int]
+
+
+def _bounds(v: Date | DateRange | Interval | DateSet) -> tuple[YMD | None, YMD | None]:
     if isinstance(v, DateRange):
         lo = edtf.bounds(v.start) if v.start is not None else None
         hi = edtf.bounds(v.end) if v.end is not None else None
@@ -227,7 +230,8 @@ def _bare_words(d: Date) -> str:
         name = SEASONS.get(code, "season of")
         if code in (24, 28, 30):  # winter runs into the next year
             nxt = year + 1
-            tail = f"{year_words(year)}–{nxt % 100:02d}" if year > 0 and nxt // 100 == year // 100 else f"{year_words(year)}–{year_words(nxt)}"
+            same_century = year > 0 and nxt // 100 == year // 100
+            tail = f"{year}–{nxt % 100:02d}" if same_century else f"{year_words(year)}–{year_words(nxt)}"
             return f"{name} {tail}"
         return f"{name} {year_words(year)}"
     if d.day is None or "X" in d.day:

@@ -101,7 +101,8 @@ TABLES: dict[str, tuple[str, list[tuple[str, str]]]] = {
         ("end", "End offset (exclusive)."),
         ("text", "The words, verbatim."),
         ("label", "PERSON, ORG, PLACE, WORK or DATE."),
-        ("entity", "Id of what it refers to (people.csv, organizations.csv, places.csv, works.csv, subject.csv); empty if not resolved."),
+        ("entity", "Id of what it refers to (people.csv, organizations.csv, places.csv, works.csv, "
+                   "subject.csv); empty if not resolved."),
         ("entity_name", "Name of what it refers to."),
         ("component", "What found it: ner, works_list, gazetteer, coref..."),
     ]),

@@ -25,7 +25,7 @@ from ..document import Document
 from ..itinerary import itinerary
 from ..model import Place, Record
 from . import _dates
-from ._common import Index, coords, encode, quote
+from ._common import Index, coords, encode, finite, quote
 
 
 def _position(p: Place) -> list[float] | None:
@@ -52,7 +52,7 @@ def to_dict(record: Record, document: Document) -> dict[str, Any]:
             "latest": hi,
             "quote": quote(document, ev.evidence),
             "span": [ev.evidence.start, ev.evidence.end],
-            "confidence": ev.confidence if isinstance(ev.confidence, (int, float)) and ev.confidence == ev.confidence else None,
+            "confidence": finite(ev.confidence),
         }
         by_place.setdefault(place.entity, []).append(item)
     if s is not None:

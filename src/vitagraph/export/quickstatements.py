@@ -38,7 +38,7 @@ from typing import Sequence
 from ..document import Document
 from ..model import Record
 from . import _dates
-from ._common import Index, clean, encode
+from ._common import Index, clean, encode, quote
 
 CIRCA = "Q5727902"
 PRESUMABLY = "Q18122778"
@@ -257,7 +257,7 @@ def export(record: Record, document: Document) -> bytes:
     for w in ix.works.values():
         if not w.title:
             continue
-        q = document.text[w.evidence[0].start : w.evidence[0].end] if w.evidence and w.evidence[0].end <= len(document.text) else None
+        q = quote(document, w.evidence[0]) if w.evidence else None
         batch.lines.append("CREATE")
         batch.term("LAST", "Len", w.title)
         batch.add("LAST", "P31", LITERARY_WORK, (), q)

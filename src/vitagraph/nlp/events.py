@@ -526,6 +526,17 @@ def find_events(docs: Iterable[tuple[int, Doc]], ctx: Context, *, born: str | No
                             break
                     confidence = 0.75
                 if not times:
+                    # coordinated verbs share a time adjunct: "released ... and allowed to leave ... in April 1936"
+                    conj = [t for t, _ in found if t is not tok and (t.head is tok or tok.head is t or
+                            (t.dep_ == "conj" and tok.dep_ == "conj" and t.head is tok.head) or
+                            (t.dep_ == "xcomp" and t.head.head is tok) or (t.head.dep_ == "conj" and t.head.head is tok))]
+                    for t in sorted(conj, key=lambda t: abs(t.i - tok.i)):
+                        l, h = clauses[t.i]
+                        times = ctx.times_in(offset + doc[l].idx, offset + doc[h].idx + len(doc[h].text))
+                        if times:
+                            break
+                    confidence = 0.7
+                if not times:
                     times = [t for t in ctx.times_in(s0, s1) if not in_other(t.start, t.end)]
                     confidence = 0.7
                 lifespan = f"{born}/{died}" if born and died else None
@@ -547,7 +558,10 @@ def find_events(docs: Iterable[tuple[int, Doc]], ctx: Context, *, born: str | No
                 if etype == "died" and died and (date is None or confidence < 0.8):
                     date = died
                 ms = ctx.mentions_in(a, b)
-                place = _best_place(ms, ctx, trig, etype, doc, offset)
+                side = [(offset + c.left_edge.idx, offset + c.right_edge.idx + len(c.right_edge.text))
+                        for c in tok.children if c.dep_ in ("advcl", "prep") and c.i < tok.i]
+                core = [m for m in ms if not any(x0 <= m.start < x1 for x0, x1 in side)]
+                place = _best_place(core, ctx, trig, etype, doc, offset) or _best_place(ms, ctx, trig, etype, doc, offset)
                 if place is None:
                     place = _best_place([m for m in ctx.mentions_in(s0, s1) if not in_other(m.start, m.end)], ctx, trig, etype, doc, offset)
                 if place is None and etype in ("worked", "joined", "studied", "wrote", "collaborated", "founded", "published", "participated", "illness", "married"):

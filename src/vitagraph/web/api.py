@@ -3,8 +3,10 @@
 ``/api/documents`` is the home page's data, ``/api/documents/{doc}/{view}``
 each document view's, ``/api/search`` the search page's. Success is
 ``{"ok": true, ...}``; failure is ``{"ok": false, "error": "..."}`` with a
-status code (see ``app.py``). Handlers are plain ``def``: FastAPI runs them
-in worker threads, each with its own read-only connection.
+status code (see ``app.py``). Handlers are ``async``: each is a few
+milliseconds of SQLite and Python, which worker threads would not run in
+parallel (the GIL) but would add hand-offs to; built views are cached, and
+their encoded JSON with them.
 """
 
 from __future__ import annotations
@@ -39,7 +41,7 @@ class JSON(Response):
         return json.dumps(content, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode("utf-8")
 
 
-def ok(**data: Any) -> JSON:
+def ok(**data: Any) -> Response:
     return JSON({"ok": True, **data})
 
 
@@ -59,12 +61,12 @@ def build_router(db: Database, *, tiles: str | None = None) -> APIRouter:
     router = APIRouter(prefix="/api", responses=ERRORS)
 
     @router.get("", response_model=None, summary="What the API offers")
-    async def index(request: Request) -> JSON:
+    async def index(request: Request) -> Response:
         routes = sorted({r.path for r in request.app.routes if getattr(r, "path", "").startswith("/api")})
         return ok(endpoints=routes, openapi="/openapi.json", docs="/docs")
 
     @router.get("/config", response_model=schemas.Config, summary="Server settings the explorer needs")
-    async def config() -> JSON:
+    async def config() -> Response:
         return ok(version=__version__, database=db.path.rsplit("/", 1)[-1], tiles=tiles)
 
     @router.get("/documents", response_model=schemas.DocumentList, summary="The documents, with counts (the home page)")
@@ -72,7 +74,7 @@ def build_router(db: Database, *, tiles: str | None = None) -> APIRouter:
         q: Annotated[str | None, Query(max_length=200, description="Only names or titles containing this.")] = None,
         limit: Annotated[int, Query(ge=1, le=500)] = 100,
         offset: Annotated[int, Query(ge=0)] = 0,
-    ) -> JSON:
+    ) -> Response:
         st = db.store()
         total, rows = queries.document_list(st.conn, q=q or None, limit=limit, offset=offset)
         totals = queries.totals(st.conn)
@@ -82,40 +84,40 @@ def build_router(db: Database, *, tiles: str | None = None) -> APIRouter:
         return ok(total=total, limit=limit, offset=offset, totals=totals, documents=rows, message=message)
 
     @router.get("/documents/{doc}", response_model=schemas.DocumentSummary, summary="One document: title, subject, infobox, counts")
-    async def document(doc: DocRef) -> JSON:
+    async def document(doc: DocRef) -> Response:
         view = db.view(doc)
         counts = queries.document_summary(db.store().conn, view.doc_id)["counts"]
         base = f"/api/documents/{quote(view.document.name, safe='')}"
         return ok(id=view.doc_id, **view.summary(), counts=counts, views={v: f"{base}/{v}" for v in VIEWS})
 
     @router.get("/documents/{doc}/timeline", response_model=schemas.Timeline, summary="Events and dated passages on a time axis")
-    async def timeline(doc: DocRef) -> JSON:
+    async def timeline(doc: DocRef) -> Response:
         view = db.view(doc)
         return cached(view, "timeline", view.timeline)
 
     @router.get("/documents/{doc}/map", response_model=schemas.MapData, summary="Places, their weight, and the itinerary in time order")
-    async def map_(doc: DocRef) -> JSON:
+    async def map_(doc: DocRef) -> Response:
         view = db.view(doc)
         return cached(view, "map", lambda: {**view.map(), "tiles": tiles})
 
     @router.get("/documents/{doc}/network", response_model=schemas.Network, summary="People and organizations linked by shared sentences and events")
-    async def network(doc: DocRef) -> JSON:
+    async def network(doc: DocRef) -> Response:
         view = db.view(doc)
         return cached(view, "network", view.network)
 
     @router.get("/documents/{doc}/works", response_model=schemas.Works, summary="The bibliography")
-    async def works(doc: DocRef) -> JSON:
+    async def works(doc: DocRef) -> Response:
         view = db.view(doc)
         return cached(view, "works", view.works)
 
     @router.get("/documents/{doc}/reader", response_model=schemas.Reader, summary="The text with every extracted span")
-    async def reader(doc: DocRef) -> JSON:
+    async def reader(doc: DocRef) -> Response:
         view = db.view(doc)
         return cached(view, "reader", view.reader)
 
     @router.get("/documents/{doc}/entities/{entity}", response_model=schemas.EntityDetail,
                 summary="A person, organization, place or work: mentions in context and events")
-    async def entity(doc: DocRef, entity: Annotated[str, Path(max_length=512, description="Entity id, e.g. person:leon-trotsky")]) -> JSON:
+    async def entity(doc: DocRef, entity: Annotated[str, Path(max_length=512, description="Entity id, e.g. person:leon-trotsky")]) -> Response:
         view = db.view(doc)
         detail = view.entity(entity)
         if detail is None:
@@ -127,7 +129,7 @@ def build_router(db: Database, *, tiles: str | None = None) -> APIRouter:
         q: Annotated[str, Query(max_length=200, description="Words (all must occur); \"quoted phrase\"; the last word matches as a prefix.")] = "",
         limit: Annotated[int, Query(ge=1, le=50, description="Hits per page; each snippet re-reads its document.")] = 10,
         offset: Annotated[int, Query(ge=0, le=10_000)] = 0,
-    ) -> JSON:
+    ) -> Response:
         st = db.store()
         fts = queries.fts_query(q)
         if not fts or not queries.has_fts(st.conn):
