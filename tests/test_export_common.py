@@ -9,6 +9,7 @@ The other test_export_* modules import these builders.
 from __future__ import annotations
 
 import csv as _csv
+import functools
 import io
 import json
 import math
@@ -17,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from vitagraph.document import Document
+from vitagraph.document import Document, ListBlock, ListItem, Paragraph, Span, check_invariants
 from vitagraph.export import EXPORTERS, MEDIA
 from vitagraph.model import Claim, Entity, Event, Evidence, Mention, Place, Record, Subject, TimeExpr, Work
 
@@ -53,7 +54,20 @@ SUBJECT_NAME = 'Zoë "Zed" Ōkawa'
 
 
 def odd_document() -> Document:
-    return Document(name="zoe <odd> & co.txt", text=TEXT, format="text")
+    """The text with one paragraph (or list item) a line, as the plain-text reader makes it."""
+    paragraphs, items, start = [], [], 0
+    for line in TEXT.split("\n"):
+        if line:
+            span = Span(start, start + len(line))
+            if line.startswith("- "):
+                items.append(ListItem(Span(span.start + 2, span.end)))
+            else:
+                paragraphs.append(Paragraph(span))
+        start += len(line) + 1
+    lists = (ListBlock(Span(items[0].span.start, items[-1].span.end), tuple(items)),)
+    doc = Document(name="zoe <odd> & co.txt", text=TEXT, format="text", paragraphs=tuple(paragraphs), lists=lists)
+    assert not check_invariants(doc)
+    return doc
 
 
 def odd() -> Record:
@@ -251,13 +265,19 @@ def test_json_formats_are_strict_json(fmt, case):
 
 # --------------------------------------------------------------------------- the real record
 
-@pytest.fixture(scope="session")
-def serge():
+@functools.cache
+def serge_record():
+    """The Victor Serge sample, extracted once per session (loads spaCy)."""
     import vitagraph
     from vitagraph.nlp import extract
 
     doc = vitagraph.read(vitagraph.sample_path())
     return extract(doc), doc
+
+
+@pytest.fixture
+def serge():
+    return serge_record()
 
 
 @pytest.mark.model

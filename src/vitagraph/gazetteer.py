@@ -991,12 +991,21 @@ def _load_countries(b: _Builder, gnc_dir: Path) -> dict[str, int]:
     return country_pid
 
 
+CONTINENT_CENTRES = {
+    # commonly cited geographic centres (degrees), used for map placement and distance scoring
+    "EU": (54.5, 15.3), "AS": (34.0, 100.6), "AF": (8.8, 34.5), "NA": (54.5, -105.3),
+    "SA": (-8.8, -55.5), "OC": (-22.7, 140.0), "AN": (-82.9, 135.0),
+}
+
+
 def _load_continents(b: _Builder, gnc_dir: Path) -> None:
     with open(gnc_dir / "continents.json", encoding="utf-8") as f:
         conts = json.load(f)
     for code, c in conts.items():
         bbox = c.get("bbox") or {}
         lat, lon = float(c["lat"]), float(c["lng"])
+        # GeoNames' continent point is an anchor, not a centre; use the geographic centres
+        lat, lon = CONTINENT_CENTRES.get(code, (lat, lon))
         radius = 2000.0
         if bbox:
             radius = 0.6 * max(

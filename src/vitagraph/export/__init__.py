@@ -43,7 +43,7 @@ EXPORTERS: dict[str, Callable[[Record, Document], bytes]] = {
 
 MEDIA: dict[str, tuple[str, str, bool]] = {
     # format: (file extension, media type, binary)
-    "liferecord": (".json", "application/json", False),
+    "liferecord": (".liferecord.json", "application/json", False),
     "json": (".json", "application/json", False),
     "jsonld": (".jsonld", "application/ld+json", False),
     "turtle": (".ttl", "text/turtle", False),

@@ -216,13 +216,13 @@ class _Batch:
         self.source = source_title
 
     def add(self, item: str, prop: str, value: str, quals: Sequence[tuple[str, str]] = (),
-            quote: str | None = None) -> None:
+            said: str | None = None) -> None:
         cols = [item, prop, value]
         for p, v in quals:
             cols += [p, v]
         cols += ["S1476", mono(self.source)]
-        if quote and len(_text(quote)) <= MAX_QUOTE:
-            cols += ["S1683", mono(quote)]
+        if said and len(_text(said)) <= MAX_QUOTE:
+            cols += ["S1683", mono(said)]
         self.lines.append("\t".join(cols))
 
     def term(self, item: str, code: str, text: str) -> None:

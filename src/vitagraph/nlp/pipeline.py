@@ -250,7 +250,8 @@ class Extractor:
         ("the Panteón Francés cemetery"); its city is looked for in the same
         sentence first, then in the 600 characters before it.
         """
-        cities = [c for c in cands if c.label == "PLACE" and getattr(self.places.known(c.text, True), "kind", None) == "city"]
+        cities = [c for c in cands if c.label in ("PLACE", "ORG", "PROPN") and c.text[:1].isupper()
+                  and getattr(self.places.known(c.text, True), "kind", None) == "city"]
         context = [c.text for c in cities]
         for c in cands:
             after = text[c.end : c.end + 20].split()

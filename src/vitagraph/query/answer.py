@@ -366,12 +366,17 @@ def _best_from_sentences(ctx: Ctx, scored: list[Scored]) -> Cand | None:
     for s in scored[:8]:
         if s.score < top - 1.5:
             break
-        if s.coverage < 0.34 and not (s.entity_total and s.entity_hits == s.entity_total and not ctx.terms):
+        gate = 0.28 if s.date_match == 1 else 0.34
+        if s.coverage < gate and not (s.entity_total and s.entity_hits == s.entity_total and not ctx.terms):
             continue
         doc = ctx.doc(s.row.document_id)
         if doc is None:
             continue
+        # the question's event must be in the sentence (its word, a synonym, or the record's event)
+        missing_predicate = bool(q.triggers) and not s.events and not _has_trigger(ctx, s, doc)
         for c in _extract(ctx, s, doc):
+            if missing_predicate:
+                c.score -= 0.6
             # sentence relevance (0..~5) and the candidate's fit (0..~1.5) make the confidence
             rel = 0.5 * min(1.0, s.score / 3.6) + 0.5 * max(0.0, s.score / top) if top > 0 else 0.0
             c.score = 0.55 * rel + 0.45 * min(1.0, c.score / 1.3)
@@ -382,6 +387,13 @@ def _best_from_sentences(ctx: Ctx, scored: list[Scored]) -> Cand | None:
             if best is None or c.score > best.score:
                 best = c
     return best
+
+
+def _has_trigger(ctx: Ctx, s: Scored, doc: DocData) -> bool:
+    targets = set(ctx.q.triggers)
+    for t in list(targets):
+        targets |= _variants(t)
+    return any(st in targets for _, st, _ in _word_stems(doc.text, s.row.start, s.row.end))
 
 
 def _echoes_question(ctx: Ctx, fragment: str) -> bool:
@@ -637,7 +649,7 @@ def _where(ctx: Ctx, s: Scored, doc: DocData) -> list[Cand]:
         if comp == "coref" or _is_focus(ctx, doc, sp):
             continue
         mention = text[ps:pe]
-        is_site = label in ("ORG", "NAME") and bool(_SITE.search(mention))
+        is_site = label != "WORK" and bool(_SITE.search(mention))
         guess = label == "NAME" and _prev_word(text, ps) in ("in", "at", "to", "near", "from", "into")
         if label != "PLACE" and not is_site and not guess:
             continue
@@ -650,6 +662,7 @@ def _where(ctx: Ctx, s: Scored, doc: DocData) -> list[Cand]:
             score -= 0.1
         if eid in ev_places:
             score += 0.3
+        score += 0.3 * _near_focus(ctx, doc, spans, ps, pe)
         if _in_parenthetical_alias(text, ps):
             score -= 0.2
         if guess and not is_site:
@@ -668,12 +681,30 @@ def _where(ctx: Ctx, s: Scored, doc: DocData) -> list[Cand]:
     return out
 
 
+def _near_focus(ctx: Ctx, doc: DocData, spans: list, ps: int, pe: int) -> float:
+    """1 next to a name the question gives (other than the subject), falling to 0 twelve words away."""
+    focus = {eid for eid in ctx.focus_ids(doc.id) if not _is_subject(doc, eid)}
+    best = 0.0
+    for sp in spans:
+        if sp[3] in focus and sp[0] != ps:
+            lo, hi = (sp[1], ps) if sp[1] <= ps else (pe, sp[0])
+            d = len(doc.text[lo:hi].split())
+            best = max(best, 1 - min(d, 12) / 12)
+    return best
+
+
 def _in_parenthetical_alias(text: str, start: int) -> bool:
     return text[max(0, start - 1):start] == "(" or text[max(0, start - 8):start].endswith("(modern ")
 
 
 def _locative_phrase(text: str, ps: int, pe: int, spans: list, limit: int) -> str:
     """The place with the preposition before it and the places it is in: 'in Brussels, Belgium'."""
+    while True:  # "at Waltha Castle near Wieuwerd": start from the first place of the chain
+        prev = next((x for x in spans if x[1] <= ps and x[2] in ("PLACE", "ORG", "NAME")
+                     and re.fullmatch(r"\s+(?:near|in|at)\s+(?:the\s+)?", text[x[1]:ps])), None)
+        if prev is None:
+            break
+        ps = prev[0]
     start = ps
     window = text[max(0, ps - 80):ps]
     preps = list(re.finditer(r"\b(?:in|at|to|near|into|from|under|on)\s+", window))
@@ -788,8 +819,11 @@ def _who(ctx: Ctx, s: Scored, doc: DocData, head: str | None = None) -> list[Can
             else:
                 score -= 0.25
         if head_pos:
-            hd = min(abs(ps - he) if ps >= he else abs(hs - pe) for hs, he in head_pos)
-            score += 0.5 if hd <= 30 else -0.1
+            if any(_adjacent(text, ps, pe, hs, he) for hs, he in head_pos):
+                score += 0.6  # "the emperor Andronikos III", "Orhan, the second Ottoman sultan"
+            else:
+                hd = min(abs(ps - he) if ps >= he else abs(hs - pe) for hs, he in head_pos)
+                score += 0.1 if hd <= 30 else -0.1
         # "Hilbert and Klein": coordinated names answer together
         end, names_ = pe, [_person_name(doc, sp)]
         for nxt in persons[i + 1:]:
@@ -838,8 +872,14 @@ def _inverse_relation(text: str, a: int, b: int, relation: str, persons: list, s
     return False
 
 
+_NAME_PREFIX = re.compile(r"(?:\b(?:Ibn|ibn|bin|Bin|Abu|Abd|al-|van|von|de|del|della|di|da|du|le|la|Saint|St\.)\s+)+$")
+
+
 def _person_name(doc: DocData, sp: tuple) -> str:
     mention = doc.text[sp[0]:sp[1]]
+    pre = _NAME_PREFIX.search(doc.text[max(0, sp[0] - 20):sp[0]])
+    if pre and not _is_subject(doc, sp[3]):
+        return pre.group(0) + mention  # "Ibn Juzayy" where the record kept "Juzayy"
     full = doc.entity_name(sp[3])
     if full and fold(mention) in fold(full) and len(full) > len(mention) and not _is_subject(doc, sp[3]):
         return full
@@ -1122,6 +1162,10 @@ def _typed(ctx: Ctx, s: Scored, doc: DocData, cls: str, head: str | None) -> lis
         elif head:
             score -= 0.1
         mention = text[sp[0]:sp[1]]
+        if re.search(r"\b(?:known\s+as|titled|entitled|called|named)\s+$", text[max(a, sp[0] - 20):sp[0]]):
+            score += 0.4
+        if mention.lower() in _LANGUAGES or mention.lower() in _DEMONYMS:
+            score -= 0.6  # "in Spanish": a language, not a name
         full = _extend_name(text, sp[0], sp[1], b)
         out.append(Cand(mention, full, sp[0], sp[1], score, s, doc))
     if heads:
@@ -1148,7 +1192,7 @@ def _head_phrase(ctx: Ctx, s: Scored, doc: DocData, head: str) -> list[Cand]:
     out = []
     for hs, he in _head_occurrences(text, a, b, head):
         # HEAD of NP
-        m = re.match(r"\s+of\s+([^,;.()]{2,60}?)(?=,|;|\.\s|\.$|\)|\s+(?:and|but|which|who|from|to|in)\s|$)", text[he:b])
+        m = re.match(r"\s+of\s+((?:[^,;.()]|,(?=\d{3})|\.(?=\d)){2,60}?)(?=,\s|;|\.\s|\.$|\)|\s+(?:and|but|which|who|from|to|in)\s|$)", text[he:b])
         if m:
             phrase = m.group(1).strip()
             out.append(Cand(phrase, text[hs:he + m.end()], he + m.start(1), he + m.end(1), 1.0, s, doc))
@@ -1192,6 +1236,11 @@ def _languages(ctx: Ctx, s: Scored, doc: DocData) -> list[Cand]:
     anchors = _anchors(ctx, s, doc)
     d = _distance(text, anchors, run[0][0], run[-1][1])
     return [Cand(value, text[run[0][0]:run[-1][1]], run[0][0], run[-1][1], 1.1 - min(d, 25) / 25, s, doc)]
+
+
+_DEMONYMS = {"american", "british", "english", "french", "german", "italian", "spanish", "russian", "dutch", "roman",
+             "greek", "austrian", "belgian", "swiss", "polish", "hungarian", "mexican", "filipino", "jewish", "christian",
+             "muslim", "catholic", "protestant", "soviet", "byzantine", "ottoman", "arab", "chinese", "indian"}
 
 
 def _name_of(ctx: Ctx, s: Scored, doc: DocData) -> list[Cand]:
@@ -1246,16 +1295,18 @@ def _object_of_trigger(ctx: Ctx, s: Scored, doc: DocData) -> list[Cand]:
     """What did X VERB: the words after the verb, to the end of the clause."""
     text, a, b = doc.text, s.row.start, s.row.end
     anchors = _anchors(ctx, s, doc)
+    last = ctx.terms[-1] if ctx.terms else None
     out = []
     for p in anchors:
-        m = re.match(r"[\w’'\-]+\s+", text[p:b])
+        m = re.match(r"([\w’'\-]+)\s+", text[p:b])
         if not m:
             continue
         start = p + m.end()
-        end = _clause_end(text, start, b)
+        end = _clause_end(text, start + 3, b)
         phrase = text[start:end].strip()
         if 1 <= len(phrase.split()) <= 12:
-            out.append(Cand(phrase, phrase, start, end, 0.8, s, doc))
+            score = 0.8 + 0.2 * (last is not None and (stem(m.group(1)) == last or last in _variants(stem(m.group(1)))))
+            out.append(Cand(phrase, phrase, start, end, score, s, doc))
     return out
 
 

@@ -251,6 +251,10 @@ def _head(question: Question, low_words: list[str]) -> None:
         return
     j = i + 1
     run: list[str] = []
+    if j < n and low_words[j] in ("did", "do", "does") and low_words[i] == "what":
+        return  # "What did X's mother die of?": the answer is the verb's object, not a kind of thing
+    if j < n and low_words[j] in AUX and low_words[-1] in ("of", "for", "by", "with", "from", "to", "in", "on", "at"):
+        return  # "What were the houses built of?"
     if j < n and low_words[j] in AUX:
         # "What was X's birth name": the head is the last word before a verb or the end,
         # after a possessive if there is one.

@@ -370,6 +370,8 @@ def rank(q: Question, names: list[NameRef], rows: list[SentenceRow], terms: list
                 hits += 1
             elif ids & prev_ents:
                 hits += 0.5  # named in the sentence before: "... Verres. Cicero gathered evidence ..."
+            elif r.context and all(t in r.context for t in stems(nm.text)):
+                hits += 0.5  # named in the section's heading: "==Suriname=="
         coverage = (got + name_weight * hits) / total if (terms or focus) else 0.0
         doc = docs.get(r.document_id)
         evs = []

@@ -49,9 +49,10 @@ export async function mount(pane, ctx) {
   function row(w) {
     const also = w.aliases.filter((a) => a !== w.original_title);
     const links = w.evidence.map((span, i) => h("button", {
-      type: "button", class: "ev-link", title: i === 0 ? "Where the text lists it" : "Where the text mentions it",
+      type: "button", class: "ev-link", title: `Show where the text names it (${i + 1} of ${w.evidence.length})`,
+      "aria-label": `${w.title}: place ${i + 1} in the text`,
       on: { click: (e) => { e.stopPropagation(); select({ type: "work", id: w.id, focus: span }, "works"); } },
-    }, i === 0 ? "¶" : String(i)));
+    }, String(i + 1)));
     const tr = h("tr", { dataset: { id: w.id }, tabindex: 0 },
       h("td", { class: "title" }, h("span", { class: "work-title" }, w.title),
         also.length ? h("div", { class: "muted small" }, `also ${also.join("; ")}`) : null),
