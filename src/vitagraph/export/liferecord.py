@@ -12,6 +12,7 @@ from typing import Any
 
 from ..document import Document
 from ..model import Record
+from ._common import coords, encode, finite
 
 
 def to_dict(record: Record, document: Document) -> dict[str, Any]:
@@ -37,7 +38,7 @@ def to_dict(record: Record, document: Document) -> dict[str, Any]:
                 "with": [by_id[p].name if p in by_id else p for p in ev.participants],
                 "quote": ev.evidence.of(text),
                 "span": [ev.evidence.start, ev.evidence.end],
-                "confidence": round(ev.confidence, 3),
+                "confidence": round(finite(ev.confidence) or 0.0, 3),
             }
         )
     from ..itinerary import itinerary
@@ -48,7 +49,8 @@ def to_dict(record: Record, document: Document) -> dict[str, Any]:
         "subject": subject,
         "events": events,
         "places": [
-            {"name": p.name, "lat": p.lat, "lon": p.lon, "kind": p.kind, "aliases": list(p.aliases)}
+            {"name": p.name, "lat": (coords(p) or (None, None))[0], "lon": (coords(p) or (None, None))[1],
+             "kind": p.kind, "aliases": list(p.aliases)}
             for p in record.places
         ],
         "people": [
@@ -80,4 +82,5 @@ def to_dict(record: Record, document: Document) -> dict[str, Any]:
 
 
 def export(record: Record, document: Document) -> bytes:
-    return (json.dumps(to_dict(record, document), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    """Strict JSON (no NaN) in UTF-8; a malformed record still exports (lone surrogates become U+FFFD)."""
+    return encode(json.dumps(to_dict(record, document), ensure_ascii=False, indent=2, allow_nan=False) + "\n")

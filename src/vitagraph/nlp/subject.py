@@ -20,7 +20,7 @@ MONTHS = {
     "november", "december", "c", "circa", "about", "around", "in", "on",
 }
 _NAME = r"[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’.\-]*(?:\s+(?:(?:de|da|del|di|van|von|der|le|la|du|ibn|bin|al|y|e|dos|das)\s+)?[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’.\-]*){0,7}"
-_BORN = re.compile(r"\b(?:born|née|nee|birth name)\s+(?P<name>" + _NAME + ")")
+_BORN = re.compile(r"(?<![\w-])(?:born|née|nee|birth name)\s+(?P<name>" + _NAME + ")")
 _PEN = re.compile(
     r"\b(?:pseudonym|pen[- ]name|nom de plume|nom de guerre|nicknamed?|known as|also called|called|alias|signed as|under the name)"
     r"\s+(?:of\s+)?[\"“'‘]?(?P<name>" + _NAME + ")"
