@@ -223,6 +223,20 @@ def _uncovered_names(doc: Doc) -> list[Span]:
     return found
 
 
+def _join_split_names(doc: Doc, ents: list[Span]) -> list[Span]:
+    """"International Congress of Writers" + "for the" + "Defence of Culture": one name, as written."""
+    ents = sorted(ents, key=lambda e: e.start)
+    out: list[Span] = []
+    for e in ents:
+        if out and out[-1].label_ == "ORG" and e.label_ in ("ORG", "WORK_OF_ART"):
+            gap = [t.lower_ for t in doc[out[-1].end : e.start]]
+            if gap and len(gap) <= 2 and all(w in ("of", "for", "the", "de", "du", "des") for w in gap) and gap[0] != "the":
+                out[-1] = Span(doc, out[-1].start, e.end, label="ORG")
+                continue
+        out.append(e)
+    return out
+
+
 def candidates_from(doc: Doc) -> list[Candidate]:
     offset = doc._.vg_offset or 0
     out: list[Candidate] = []
@@ -235,6 +249,7 @@ def candidates_from(doc: Doc) -> list[Candidate]:
         # acronyms spaCy leaves untagged ("supported the POUM")
         if tok.i not in covered and _ACRONYM.fullmatch(tok.text) and not _ROMAN.fullmatch(tok.text):
             ents.append(Span(doc, tok.i, tok.i + 1, label="ACRONYM"))
+    ents = _join_split_names(doc, ents)
     pieces: list[tuple[Span, str, bool]] = []
     for ent in ents:
         label = LABEL_MAP.get(ent.label_)

@@ -193,8 +193,11 @@ def decide_labels(
             v["PERSON"] += 2.5
         if last_word in ORG_WORDS and len(words) >= 2:
             v["ORG"] += 2
-        if last_word in EVENT_WORDS:
+        head_words = f.key.split(" of ")[0].split()
+        if last_word in EVENT_WORDS or (head_words and head_words[-1] in EVENT_WORDS):
             v["OTHER"] += 3
+        if len(words) == 1 and f.cands and all(c.modifier for c in f.cands) and not f.surface.isupper() and place is None:
+            v["ORG"] -= 1.0  # "Narodnik sympathizers": an adjective here, not a body
         if len(words) == 1 and re.search(r"(ism|isms|ist|ists)$", last_word):
             v["OTHER"] += 3
         if last_word in PLACE_WORDS and len(words) >= 2:

@@ -86,6 +86,16 @@ def data_version(conn: sqlite3.Connection) -> int:
     return int(conn.execute("PRAGMA data_version").fetchone()[0])
 
 
+def sentence_spans(conn: sqlite3.Connection, doc_id: int) -> list[tuple[int, int]]:
+    """The document's stored sentences (``vitagraph ask`` splits them at save time), in order.
+
+    Empty when the document was stored without a record: the caller splits its text then.
+    """
+    return conn.execute(
+        "SELECT start_char, end_char FROM sentences WHERE document_id = ? ORDER BY start_char", (doc_id,)
+    ).fetchall()
+
+
 def has_fts(conn: sqlite3.Connection) -> bool:
     return conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'documents_fts'").fetchone() is not None
 

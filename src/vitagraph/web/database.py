@@ -64,7 +64,7 @@ class Database:
                 self._cache.move_to_end(key)
                 return hit
             generation = self._generation
-        view = DocView(row.id, st.load(row.id), st.record(row.id))
+        view = DocView(row.id, st.load(row.id), st.record(row.id), queries.sentence_spans(st.conn, row.id))
         with self._lock:
             if generation == self._generation:  # not built from a snapshot that just went stale
                 self._cache[key] = view

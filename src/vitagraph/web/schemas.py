@@ -131,7 +131,7 @@ class TimelineItem(Model):
     span: Span
     sentence: Span
     quote: str
-    sentence_text: str
+    """The evidence (an event) or its sentence (a date), shortened to 280 characters."""
     place: Ref | None = None
     participants: list[Ref] | None = None
     confidence: float | None = None

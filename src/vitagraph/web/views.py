@@ -9,7 +9,6 @@ at its evidence.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -19,43 +18,13 @@ from typing import Any
 
 from ..document import Document
 from ..model import Event, Record
+from ..query.text import split_sentences
 from .timeaxis import describe, drawable, sort_key
 
 NETWORK_LABELS = ("PERSON", "ORG")
 # Places whose coordinates are a centroid: shown on the map, left out of the path.
 COARSE_PLACES = {"country", "continent", "region", "historic state", "state", "mountains",
                  "sea", "ocean", "river", "island group"}
-_ABBREV = {"st", "mr", "mrs", "ms", "dr", "jr", "sr", "gen", "col", "lt", "capt", "sgt", "prof",
-           "rev", "no", "mt", "ft", "co", "inc", "ltd", "vs", "ca", "c", "cf", "vol", "ed", "eds",
-           "trans", "pp", "p", "fr", "op"}
-_SENT_END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9\u00C0-\u024F\u0400-\u04FF])")
-_WORD_BEFORE = re.compile(r"(\w+)\W*$")
-
-
-def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Sentences of one block as spans: a regex good enough to frame evidence.
-
-    Serving must not load spaCy, so this is a plain splitter that keeps
-    initials (``J. R.``) and common abbreviations (``St.``) inside sentences.
-    """
-    out: list[tuple[int, int]] = []
-    s = start
-    for m in _SENT_END.finditer(text, start, end):
-        w = _WORD_BEFORE.search(text, max(start, m.start() - 12), m.start() + 1)
-        if w and (len(w.group(1)) == 1 and w.group(1).isupper() or w.group(1).lower() in _ABBREV):
-            continue
-        out.append((s, m.end()))
-        s = m.end()
-    out.append((s, end))
-    trimmed = []
-    for a, b in out:
-        while a < b and text[a].isspace():
-            a += 1
-        while b > a and text[b - 1].isspace():
-            b -= 1
-        if b > a:
-            trimmed.append((a, b))
-    return trimmed
 
 
 def _event_id(i: int) -> str:
@@ -74,12 +43,26 @@ class DocView:
     doc_id: int
     document: Document
     record: Record | None
-    _memo: dict[str, Any] = field(default_factory=dict, repr=False)
+    stored_sentences: list[tuple[int, int]] | None = None
+    """Sentence spans as stored for ``vitagraph ask``; None or empty: split the text here."""
+    _memo: dict[Any, Any] = field(default_factory=dict, repr=False)
 
     # -- shared indexes ----------------------------------------------------
     @cached_property
     def sentences(self) -> list[tuple[int, int]]:
-        spans: list[tuple[int, int]] = []
+        """Sentences, titles and headings as spans: what the reader frames and evidence points into.
+
+        The stored sentences (one splitter for ``ask`` and the explorer) plus the
+        title and headings, which are blocks of their own.
+        """
+        if self.stored_sentences:
+            spans = [tuple(s) for s in self.stored_sentences]
+            for kind, span in self.document.blocks():
+                if kind in ("title", "heading") and span.end > span.start:
+                    spans.append((span.start, span.end))
+            spans.sort()
+            return spans  # type: ignore[return-value]
+        spans = []
         for kind, span in self.document.blocks():
             if kind in ("paragraph", "item"):
                 spans.extend(split_sentences(self.document.text, span.start, span.end))
@@ -176,7 +159,6 @@ class DocView:
             "participants": [self.ref(p) for p in ev.participants],
             "span": [ev.evidence.start, ev.evidence.end], "sentence": list(sentence),
             "quote": self.quote(ev.evidence.start, ev.evidence.end),
-            "sentence_text": self.quote(*sentence, n=400),
             "confidence": round(ev.confidence, 3), "component": ev.component,
         }
 
@@ -196,7 +178,7 @@ class DocView:
                 "id": f"date:{i}", "layer": "date", "type": "date", "label": t.text,
                 "date": t.value, "time": time, "kind": t.kind, "anchored": t.anchored,
                 "span": [t.start, t.end], "sentence": list(sentence),
-                "quote": self.quote(*sentence), "sentence_text": self.quote(*sentence, n=400),
+                "quote": self.quote(*sentence),
             })
         dated = [e for e in events if e["time"]]
         undated = [e for e in events if not e["time"]]
