@@ -146,7 +146,7 @@ def test_timeline_has_the_1919_arrival_and_a_click_shows_its_sentence(page, serv
     data = page.request.get(f"{server}/api/documents/victor-serge.txt/timeline").json()
     candidates = [i for i in data["events"] + data["dates"]
                   if i["time"]["lo"] is not None and 1919 <= i["time"]["lo"] < 1920
-                  and "arriv" in i["sentence_text"] and "Petrograd" in i["sentence_text"]]
+                  and "arriv" in i["quote"] and "Petrograd" in i["quote"]]
     assert candidates, "no 1919 arrival in Petrograd in the timeline data"
     item = next((c for c in candidates if c["layer"] == "event"), candidates[0])
     if item["layer"] == "date":

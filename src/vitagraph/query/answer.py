@@ -363,6 +363,7 @@ def _best_from_sentences(ctx: Ctx, scored: list[Scored]) -> Cand | None:
         return None
     top = scored[0].score
     best: Cand | None = None
+    all_cands: list[Cand] = []
     for s in scored[:8]:
         if s.score < top - 1.5:
             break
@@ -386,6 +387,13 @@ def _best_from_sentences(ctx: Ctx, scored: list[Scored]) -> Cand | None:
                 continue
             if best is None or c.score > best.score:
                 best = c
+            all_cands.append(c)
+    if best is not None and best.sent.row.section is None:
+        # The lead sums up what a section tells in full: cite the section's sentence for the same answer.
+        body = [c for c in all_cands if c.sent.row.section is not None and c.value == best.value
+                and c.score >= best.score - 0.15]
+        if body:
+            best = max(body, key=lambda c: c.score)
     return best
 
 
@@ -1389,13 +1397,16 @@ def _translators(ctx: Ctx, scored: list[Scored]) -> Cand | None:
             w = db.work(ctx.store.conn, doc_id, wid)
             if w is None or not w["translators"] or not w["evidence"]:
                 continue
-            # Which of the work's places in the text names the translator?
-            cite = None
+            # Which of the work's places in the text names a translator, and the question's other names?
+            cite, best_hits, names = None, -1, []
             for s_, e_ in w["evidence"]:
                 seg = doc.text[s_:e_]
-                if any(t in seg for t in w["translators"]):
-                    cite = (s_, e_)
-                    break
+                here = [t for t in w["translators"] if t in seg]
+                if not here:
+                    continue
+                hits = sum(fold(nm.text) in fold(seg) for nm in ctx.names)
+                if hits > best_hits:
+                    cite, best_hits, names = (s_, e_), hits, here
             if cite is None:
                 continue
             sc = next((s for s in scored if s.row.document_id == doc_id and s.row.start <= cite[0] < s.row.end), None)
@@ -1404,7 +1415,6 @@ def _translators(ctx: Ctx, scored: list[Scored]) -> Cand | None:
                 if row is None:
                     continue
                 sc = Scored(row, 0.0, 1.0, 1, 1, [], 0, [])
-            names = list(w["translators"])
             value = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
             c = Cand(value, f"{value}.", sc.row.start, sc.row.end, 0.9, sc, doc)
             if best is None:

@@ -162,12 +162,21 @@ class DocView:
             "confidence": round(ev.confidence, 3), "component": ev.component,
         }
 
+    def _events(self) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        """Timeline items of the events, dated ones in time order, and the undated."""
+        if "events" not in self._memo:
+            rec = self.record
+            items = [self.event_item(i, ev) for i, ev in enumerate(rec.events)] if rec else []
+            dated = sorted((e for e in items if e["time"]), key=lambda e: (sort_key(e["date"]), e["span"][0]))
+            self._memo["events"] = (dated, [e for e in items if not e["time"]])
+        return self._memo["events"]
+
     def timeline(self) -> dict[str, Any]:
         """Events and the dated passages of the text, on one time axis."""
         if "timeline" in self._memo:
             return self._memo["timeline"]
         rec = self.record
-        events = [self.event_item(i, ev) for i, ev in enumerate(rec.events)] if rec else []
+        dated, undated = self._events()
         dates = []
         for i, t in enumerate(rec.times if rec else ()):
             time = drawable(t.value)
@@ -180,11 +189,8 @@ class DocView:
                 "span": [t.start, t.end], "sentence": list(sentence),
                 "quote": self.quote(*sentence),
             })
-        dated = [e for e in events if e["time"]]
-        undated = [e for e in events if not e["time"]]
-        dated.sort(key=lambda e: (sort_key(e["date"]), e["span"][0]))
         dates.sort(key=lambda d: (sort_key(d["date"]), d["span"][0]))
-        types = Counter(e["type"] for e in events)
+        types = Counter(e["type"] for e in dated + undated)
         first: dict[str, float] = {}
         for e in dated:
             first.setdefault(e["type"], sort_key(e["date"]))
@@ -219,7 +225,7 @@ class DocView:
         mentions = Counter(m.entity for m in rec.mentions if m.entity) if rec else Counter()
         at: dict[str, list[str]] = defaultdict(list)
         steps = []
-        for item in self.timeline()["events"]:
+        for item in self._events()[0]:
             pid = item["place"]["id"] if item["place"] else None
             if pid is None:
                 continue

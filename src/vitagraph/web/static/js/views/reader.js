@@ -120,7 +120,7 @@ export function createReader(data, { find = null } = {}) {
       const sEl = h("span", { class: "s", dataset: { s: String(i) } });
       fillRange(sEl, ss, se);
       el.append(sEl);
-      sentenceEls.set(i, sEl);
+      push(sentenceEls, i, sEl); // a sentence cut by markup (an infobox row) has several
       pos = se;
     }
     if (pos < end) fillRange(el, pos, end);
@@ -274,8 +274,8 @@ export function createReader(data, { find = null } = {}) {
       if (!ann) return;
       for (const el of segsByAnn.get(ann.id) || []) mark(el, "sel");
       const idx = sentenceRange(ann.start, ann.end);
-      for (const i of idx) if (sentenceEls.has(i)) mark(sentenceEls.get(i), "sel-sentence");
-      if (origin !== "reader") scrollTo(sentenceEls.get(idx[0]) || (segsByAnn.get(ann.id) || [])[0]);
+      for (const i of idx) for (const el of sentenceEls.get(i) || []) mark(el, "sel-sentence");
+      if (origin !== "reader") scrollTo((sentenceEls.get(idx[0]) || [])[0] || (segsByAnn.get(ann.id) || [])[0]);
       return;
     }
     const hits = (byEntity.get(sel.id) || []).filter((a) => a.kind === "mention" || a.kind === "work");
