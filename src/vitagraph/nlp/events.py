@@ -135,7 +135,7 @@ class Context:
             if t.value == skip:  # the lead's "(1890 – 1947)" is the whole life, not the narrative time
                 i -= 1
                 continue
-            if t.kind in ("date", "interval", "open", "set", "decade") or t.anchored:
+            if (t.kind in ("date", "interval", "set", "decade") or t.anchored) and ".." not in (t.value or ""):
                 return t
             i -= 1
         return None
@@ -544,6 +544,8 @@ def find_events(docs: Iterable[tuple[int, Doc]], ctx: Context, *, born: str | No
                 date = None
                 if times:
                     date = min(times, key=lambda t: abs(t.start - trig)).value
+                    if date and date.endswith("/.."):
+                        date = date[:-3]  # "from 63 BC" (onwards): the event is its start
                     # a duration in the clause ("for fifteen months") is anchored to the clause's date
                     durs = [t for t in times if t.kind in ("duration", "relative") and t.value]
                     if durs and etype in ("imprisoned", "exiled", "studied", "worked", "moved"):
