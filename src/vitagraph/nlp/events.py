@@ -266,8 +266,16 @@ def _type_of(tok: Token, ctx: Context, offset: int) -> str | None:
     if tok.pos_ in ("VERB", "AUX"):
         if lemma == "bear" and tok.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in tok.children):
             return "born"
-        if lemma in ("kill", "assassinate", "execute", "murder", "shoot") and any(c.dep_ == "auxpass" for c in tok.children):
+        if lemma in ("kill", "assassinate", "execute", "murder", "shoot", "behead", "guillotine", "poison", "hang", "strangle", "stab", "lynch") and any(c.dep_ == "auxpass" for c in tok.children):
             return "died"
+        if lemma == "be":
+            attrs = [c for c in tok.children if c.dep_ == "attr"]
+            if any(a.lemma_.lower() in ROLE_NOUNS for a in attrs):
+                return "worked"  # "He was aedile in 69 BC"
+        if lemma == "lead" and any(w in " ".join(t.lower_ for c in tok.children if c.dep_ == "dobj" for t in c.subtree) for w in ("campaign", "expedition", "army", "troops", "revolt", "uprising", "delegation", "mission", "attack", "assault")):
+            return "participated"
+        if lemma == "take" and any(w in " ".join(t.lower_ for c in tok.children if c.dep_ == "dobj" for t in c.subtree) for w in ("lesson", "lessons", "course", "courses", "classes", "degree")):
+            return "studied"
         if lemma == "set" and any(c.lower_ in ("out", "off", "sail") for c in tok.children):
             return "traveled"
         if lemma == "pass" and any(c.dep_ == "prep" and c.lower_ in ("through", "via", "by") for c in tok.children):
@@ -422,6 +430,16 @@ def _type_of(tok: Token, ctx: Context, offset: int) -> str | None:
     return None
 
 
+def _child_of_subject(tok: Token, ctx: Context, offset: int) -> bool:
+    """"His son, Marcus, was born in 65 BC": a child's birth is the subject's 'child' event."""
+    for s in _subjects(tok):
+        if s.lemma_.lower() in ("son", "daughter", "child", "children", "twin", "twins", "heir") and any(
+            c.dep_ == "poss" and ctx.is_subject(*_token_span(c, offset)) for c in s.children
+        ):
+            return True
+    return False
+
+
 def _owner_is_subject(tok: Token, ctx: Context, offset: int) -> bool:
     """Whose happening is it? The subject's when the parse ties the trigger to a subject mention."""
     if tok.pos_ == "NOUN":
@@ -500,7 +518,9 @@ def find_events(docs: Iterable[tuple[int, Doc]], ctx: Context, *, born: str | No
                         etype = "traveled"
                     else:
                         continue
-                if not _owner_is_subject(tok, ctx, offset):
+                if etype == "born" and _child_of_subject(tok, ctx, offset):
+                    etype = "child"
+                elif not _owner_is_subject(tok, ctx, offset):
                     continue
                 found.append((tok, etype))
             clauses = {tok.i: _clause(tok) for tok, _ in found}
@@ -555,7 +575,7 @@ def find_events(docs: Iterable[tuple[int, Doc]], ctx: Context, *, born: str | No
                     if prev is not None:
                         date = prev.value
                         confidence = 0.5
-                if etype == "born" and born:
+                if etype == "born" and born and confidence < 0.8:
                     date = born
                 if etype == "died" and died and (date is None or confidence < 0.8):
                     date = died
