@@ -21,7 +21,7 @@ def fold(name: str | None) -> str:
         return ""
     s = unicodedata.normalize("NFKD", name)
     s = "".join(c for c in s if not unicodedata.combining(c)).casefold()
-    s = _NON_WORD.sub(" ", s.replace("'s ", " ").replace("’s ", " "))
+    s = _NON_WORD.sub(" ", s)
     s = _SPACES.sub(" ", s).strip()
     return _ARTICLE.sub("", s)
 

@@ -54,16 +54,7 @@ COMPONENT_PROSE = "works_prose"
 
 
 # ====================================================================== folding
-@lru_cache(maxsize=8192)
-def fold(name: str | None) -> str:
-    """The scorer's folding: case, accents, punctuation and a leading article."""
-    if not name:
-        return ""
-    s = unicodedata.normalize("NFKD", name)
-    s = "".join(c for c in s if not unicodedata.combining(c)).casefold()
-    s = re.sub(r"[^\w\s]", " ", s)
-    s = re.sub(r"\s+", " ", s).strip()
-    return re.sub(r"^(the|a|an|le|la|les|l) ", "", s)
+from ..folding import fold  # noqa: E402  (the scorer's folding, shared)
 
 
 # ====================================================================== years
