@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import gc
 import ipaddress
+import os
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -55,6 +55,7 @@ def serve_command(
         typer.Option("--tiles", help="Opt in to online map tiles from this URL template ({z}/{x}/{y}); by default the map is offline."),
     ] = None,
     open_browser: Annotated[bool, typer.Option("--open", help="Open the explorer in a web browser.")] = False,
+    workers: Annotated[int, typer.Option("--workers", help="Server processes (each with its own read-only connection and cache).", min=1, max=32)] = 1,
 ) -> None:
     """Serve the web explorer (timeline, map, network, works, reader, search) and its JSON API."""
     try:
@@ -71,7 +72,7 @@ def serve_command(
     except VitagraphError as exc:
         fail(exc)
     loopback = is_loopback(host)
-    application = create_app(db, tiles=tiles, allowed_hosts=None if not loopback else {"127.0.0.1", "localhost", "::1", "[::1]", host})
+    hosts = None if not loopback else sorted({"127.0.0.1", "localhost", "::1", "[::1]", host})
     shown = f"[{host}]" if ":" in host else host
     url = f"http://{shown}:{port}/"
     if not loopback:
@@ -82,11 +83,17 @@ def serve_command(
         import webbrowser
 
         threading.Timer(1.0, lambda: webbrowser.open(url)).start()
-    # Built views stay cached; collecting less often, and never scanning what startup
-    # allocated (spaCy, when the sample was ingested), keeps full garbage collections
-    # (tens of milliseconds over a big heap) out of request latencies.
-    gc.collect()
-    gc.freeze()
-    gc.set_threshold(20_000, 20, 50)
-    uvicorn.run(application, host=host, port=port, log_level="warning", server_header=False, access_log=False,
-                h11_max_incomplete_event_size=16 * 1024)
+    settings: dict = dict(host=host, port=port, log_level="warning", server_header=False, access_log=False,
+                          h11_max_incomplete_event_size=16 * 1024)
+    from ..web import app as web_app
+
+    if workers == 1:
+        application = create_app(db, tiles=tiles, allowed_hosts=hosts)
+        web_app.tune_gc()
+        uvicorn.run(application, **settings)
+        return
+
+    os.environ[web_app.ENV_DB] = str(db.resolve())
+    os.environ[web_app.ENV_TILES] = tiles or ""
+    os.environ[web_app.ENV_HOSTS] = "*" if hosts is None else ",".join(hosts)
+    uvicorn.run("vitagraph.web.app:from_environment", factory=True, workers=workers, **settings)

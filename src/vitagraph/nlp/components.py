@@ -22,7 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..folding import fold
-from ..model import Claim, Event, Mention, Place, TimeExpr
+from ..model import Claim, Mention, Place, TimeExpr
 from . import edtf
 from . import names as _names  # noqa: F401  (vitagraph_names)
 from .claims import find_claims

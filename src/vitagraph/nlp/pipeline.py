@@ -355,7 +355,6 @@ class Extractor:
             if not doc.has_annotation("SENT_START"):
                 continue
             for sent in doc.sents:
-                s0 = offset + sent.start_char
                 for tok in sent:
                     if tok.lower_ not in words:
                         continue

@@ -28,7 +28,7 @@ from ..folding import fold
 from ..nlp import edtf
 from ..store import Store
 from ..store import sentences as db
-from .ask import DURATION_UNITS, HEAD_CLASS, RELATIONS, Question, analyze
+from .ask import HEAD_CLASS, RELATIONS, Question, analyze
 from .retrieve import (
     SYNONYMS,
     DocData,

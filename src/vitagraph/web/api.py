@@ -72,11 +72,14 @@ def build_router(db: Database, *, tiles: str | None = None) -> APIRouter:
     @router.get("/documents", response_model=schemas.DocumentList, summary="The documents, with counts (the home page)")
     async def documents(
         q: Annotated[str | None, Query(max_length=200, description="Only names or titles containing this.")] = None,
-        limit: Annotated[int, Query(ge=1, le=500)] = 100,
+        limit: Annotated[int, Query(ge=1, le=500)] = 50,
         offset: Annotated[int, Query(ge=0)] = 0,
     ) -> Response:
         st = db.store()
         total, rows = queries.document_list(st.conn, q=q or None, limit=limit, offset=offset)
+        counts = db.counts([r["id"] for r in rows])
+        for r in rows:
+            r["counts"] = counts[r["id"]]
         totals = queries.totals(st.conn)
         message = None
         if totals["documents"] == 0:
@@ -86,7 +89,7 @@ def build_router(db: Database, *, tiles: str | None = None) -> APIRouter:
     @router.get("/documents/{doc}", response_model=schemas.DocumentSummary, summary="One document: title, subject, infobox, counts")
     async def document(doc: DocRef) -> Response:
         view = db.view(doc)
-        counts = queries.document_summary(db.store().conn, view.doc_id)["counts"]
+        counts = db.counts([view.doc_id])[view.doc_id]
         base = f"/api/documents/{quote(view.document.name, safe='')}"
         return ok(id=view.doc_id, **view.summary(), counts=counts, views={v: f"{base}/{v}" for v in VIEWS})
 

@@ -202,6 +202,34 @@ def create_app(db_path: str | Path, *, tiles: str | None = None,
     return _guarded(app, tiles, allowed_hosts)
 
 
+ENV_DB, ENV_TILES, ENV_HOSTS = "VITAGRAPH_SERVE_DB", "VITAGRAPH_SERVE_TILES", "VITAGRAPH_SERVE_HOSTS"
+
+
+def tune_gc() -> None:
+    """For a serving process: built views stay cached, so collect less often and never
+    rescan what startup allocated (spaCy, when the sample was just ingested); this keeps
+    full collections (tens of milliseconds over a big heap) out of request latencies."""
+    import gc
+
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(20_000, 20, 50)
+
+
+def from_environment() -> FastAPI:
+    """``create_app`` configured by environment variables: what each of several
+    uvicorn worker processes calls (``vitagraph serve --workers N``)."""
+    import os
+
+    hosts = os.environ.get(ENV_HOSTS)
+    tune_gc()
+    return create_app(
+        os.environ[ENV_DB],
+        tiles=os.environ.get(ENV_TILES) or None,
+        allowed_hosts=None if hosts == "*" else (hosts.split(",") if hosts else LOOPBACK_HOSTS),
+    )
+
+
 def _guarded(app: FastAPI, tiles: str | None, allowed_hosts: Iterable[str] | None) -> Any:
     app.add_middleware(Guard, csp=content_security_policy(tiles), allowed_hosts=allowed_hosts)  # type: ignore[arg-type]
     return app

@@ -30,6 +30,7 @@ class Database:
         self._cache: OrderedDict[tuple[Any, ...], DocView] = OrderedDict()
         self._cache_size = cache_size
         self._generation = 0
+        self._counts: dict[int, dict[str, int]] = {}
 
     def store(self) -> Store:
         """This thread's read-only Store, opened on first use.
@@ -51,6 +52,7 @@ class Database:
             with self._lock:
                 self._generation += 1
                 self._cache.clear()
+                self._counts.clear()
         return st
 
     def view(self, ref: str) -> DocView:
@@ -71,6 +73,19 @@ class Database:
                 while len(self._cache) > self._cache_size:
                     self._cache.popitem(last=False)
         return view
+
+    def counts(self, doc_ids: list[int]) -> dict[int, dict[str, int]]:
+        """Per-document counts for the home page, kept until the database changes
+        (counting a thousand documents' mentions is most of that page's cost)."""
+        st = self.store()
+        with self._lock:
+            missing = [i for i in doc_ids if i not in self._counts]
+        if missing:
+            fresh = queries.document_counts(st.conn, missing)
+            with self._lock:
+                self._counts.update(fresh)
+        with self._lock:
+            return {i: self._counts.get(i) or dict.fromkeys(queries.COUNT_KEYS, 0) for i in doc_ids}
 
     def close(self) -> None:
         st = getattr(self._local, "store", None)

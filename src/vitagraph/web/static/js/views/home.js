@@ -2,7 +2,7 @@
 import { h, replace, docPath, fmtInt, loading, errorBox } from "../dom.js";
 import { get } from "../api.js";
 
-const PAGE = 100;
+const PAGE = 50;
 const COUNTS = [["events", "events"], ["people", "people"], ["organizations", "orgs"], ["places", "places"], ["works", "works"], ["dates", "dates"]];
 
 function lifeSpan(subject) {
