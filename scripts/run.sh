@@ -6,3 +6,4 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 .venv/bin/vitagraph ingest --sample --db vitagraph.db
 .venv/bin/vitagraph show victor-serge.txt --db vitagraph.db
+exec .venv/bin/vitagraph serve --db vitagraph.db   # the explorer: http://127.0.0.1:8000

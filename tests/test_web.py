@@ -488,6 +488,8 @@ def test_a_concurrent_ingest_is_seen(tmp_path):
     with TestClient(create_app(path), base_url="http://127.0.0.1") as c:
         before = ok(c.get("/api/documents/ada-example.txt/timeline"))
         assert len(before["events"]) == 8
+        events = lambda: next(d for d in ok(c.get("/api/documents"))["documents"] if d["name"] == "ada-example.txt")["counts"]["events"]  # noqa: E731
+        assert events() == 9
         with Store(path) as writer:  # a second process re-extracts while the server runs
             ada = writer.load("ada-example.txt")
             rec = writer.record("ada-example.txt")
@@ -495,6 +497,7 @@ def test_a_concurrent_ingest_is_seen(tmp_path):
                                                         rec.places, rec.works, rec.claims, rec.events[:2], "test"))
             writer.save_document(vitagraph.read_text("= New =\n\nA new biography about Oslo.\n", "new.txt"))
         assert len(ok(c.get("/api/documents/ada-example.txt/timeline"))["events"]) == 2
+        assert events() == 2  # the cached counts went with the change
         assert ok(c.get("/api/documents"))["total"] == 4
         assert ok(c.get("/api/search", params={"q": "oslo"}))["documents"][0]["name"] == "new.txt"
         assert ada.name == "ada-example.txt"

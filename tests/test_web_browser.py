@@ -45,10 +45,12 @@ def free_port() -> int:
 class Server:
     """uvicorn in a thread, on a free loopback port."""
 
-    def __init__(self, db: Path) -> None:
+    def __init__(self, db: Path, **options) -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        config = uvicorn.Config(create_app(db), host="127.0.0.1", port=self.port, log_level="warning", access_log=False)
+        if "tiles" in options:
+            options["tiles"] = options["tiles"].replace("{base}", self.url)
+        config = uvicorn.Config(create_app(db, **options), host="127.0.0.1", port=self.port, log_level="warning", access_log=False)
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(target=self.server.run, daemon=True)
 
@@ -117,9 +119,9 @@ def shoot(page, name: str, *, top: bool = False) -> None:
         page.screenshot(path=str(Path(SHOTS) / f"explorer-{name}.png"))
 
 
-def in_reader_view(page, selector: str) -> bool:
-    """Is the first element matching selector inside the reader's visible area?"""
-    return page.evaluate(
+def wait_in_reader_view(page, selector: str) -> None:
+    """Wait (smooth scrolling takes a moment) until the first match is inside the reader's visible area."""
+    page.wait_for_function(
         """(sel) => {
             const el = document.querySelector(sel);
             const box = document.querySelector('.reader-scroll');
@@ -127,7 +129,8 @@ def in_reader_view(page, selector: str) -> bool:
             const r = el.getBoundingClientRect(), b = box.getBoundingClientRect();
             return r.top >= b.top - 1 && r.bottom <= b.bottom + 1 && r.height > 0;
         }""",
-        selector,
+        arg=selector,
+        timeout=5_000,
     )
 
 
@@ -160,13 +163,7 @@ def test_timeline_has_the_1919_arrival_and_a_click_shows_its_sentence(page, serv
     sync_api.expect(target).to_have_class(__import__("re").compile(r"\bsel\b"))
     sentence = page.locator(".reader .s.sel-sentence").first
     sync_api.expect(sentence).to_contain_text("Petrograd")
-    page.wait_for_function(
-        """() => { const el = document.querySelector('.reader .s.sel-sentence');
-                   const b = document.querySelector('.reader-scroll').getBoundingClientRect();
-                   const r = el && el.getBoundingClientRect();
-                   return r && r.top >= b.top && r.bottom <= b.bottom; }""",
-        timeout=5_000,
-    )
+    wait_in_reader_view(page, ".reader .s.sel-sentence")
     assert "#sel=" in page.url
     shoot(page, "timeline")
 
@@ -208,9 +205,7 @@ def test_network_has_trotsky_and_a_click_lists_his_mentions(page):
     mentions.nth(2).locator("button").click()
     focus = page.locator(".reader .a.focus").first
     sync_api.expect(focus).to_contain_text("Trotsky")
-    page.wait_for_function("() => !!document.querySelector('.reader .a.focus')")
-    page.wait_for_timeout(600)
-    assert in_reader_view(page, ".reader .a.focus")
+    wait_in_reader_view(page, ".reader .a.focus")
     shoot(page, "network", top=True)
 
 
@@ -227,6 +222,7 @@ def test_works_table_has_men_in_prison_sorts_and_links_to_the_text(page):
     row.locator("button.ev-link").nth(1).click()
     focus = page.locator(".reader .a.focus").first
     sync_api.expect(focus).to_contain_text("Men in Prison")
+    wait_in_reader_view(page, ".reader .a.focus")
     shoot(page, "works")
 
 
@@ -300,3 +296,26 @@ def test_missing_database_is_explained(browser, tmp_path):
         pg.goto("/doc/no-such-document/timeline")
         sync_api.expect(pg.locator(".status.error")).to_contain_text("No document")
         context.close()
+
+
+def test_online_tiles_only_when_opted_in(browser, tmp_path):
+    """With tiles configured the map requests them (here from the server itself, standing in
+    for a tile host); the user can switch them off again."""
+    with Server(build_db(tmp_path / "tiles.db"), tiles="{base}/static/favicon.svg?z={z}&x={x}&y={y}") as s:
+        context = browser.new_context(base_url=s.url)
+        pg = context.new_page()
+        tile_requests: list[str] = []
+        pg.on("request", lambda r: tile_requests.append(r.url) if "favicon.svg?z=" in r.url else None)
+        pg.goto("/doc/ada-example.txt/map")
+        pg.wait_for_selector("body[data-ready=true]")
+        sync_api.expect(pg.locator("svg.map .tiles image").first).to_be_attached()
+        assert tile_requests
+        pg.locator(".tile-toggle input").uncheck()
+        sync_api.expect(pg.locator("svg.map .tiles image")).to_have_count(0)
+        context.close()
+
+
+def test_no_tiles_by_default(page):
+    open_view(page, "/doc/victor-serge.txt/map")
+    assert page.locator("svg.map .tiles image").count() == 0
+    assert page.locator(".tile-toggle").count() == 0

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import ipaddress
-import os
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -55,7 +54,6 @@ def serve_command(
         typer.Option("--tiles", help="Opt in to online map tiles from this URL template ({z}/{x}/{y}); by default the map is offline."),
     ] = None,
     open_browser: Annotated[bool, typer.Option("--open", help="Open the explorer in a web browser.")] = False,
-    workers: Annotated[int, typer.Option("--workers", help="Server processes (each with its own read-only connection and cache).", min=1, max=32)] = 1,
 ) -> None:
     """Serve the web explorer (timeline, map, network, works, reader, search) and its JSON API."""
     try:
@@ -85,15 +83,8 @@ def serve_command(
         threading.Timer(1.0, lambda: webbrowser.open(url)).start()
     settings: dict = dict(host=host, port=port, log_level="warning", server_header=False, access_log=False,
                           h11_max_incomplete_event_size=16 * 1024)
-    from ..web import app as web_app
+    from ..web.app import tune_gc
 
-    if workers == 1:
-        application = create_app(db, tiles=tiles, allowed_hosts=hosts)
-        web_app.tune_gc()
-        uvicorn.run(application, **settings)
-        return
-
-    os.environ[web_app.ENV_DB] = str(db.resolve())
-    os.environ[web_app.ENV_TILES] = tiles or ""
-    os.environ[web_app.ENV_HOSTS] = "*" if hosts is None else ",".join(hosts)
-    uvicorn.run("vitagraph.web.app:from_environment", factory=True, workers=workers, **settings)
+    application = create_app(db, tiles=tiles, allowed_hosts=hosts)
+    tune_gc()
+    uvicorn.run(application, **settings)

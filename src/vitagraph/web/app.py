@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Iterable
 from urllib.parse import urlsplit
 
 from fastapi import FastAPI, Request
@@ -199,10 +199,8 @@ def create_app(db_path: str | Path, *, tiles: str | None = None,
         log.exception("error serving %s", request.url.path)
         return error(500, f"internal error ({type(exc).__name__}); the server log has the details")
 
-    return _guarded(app, tiles, allowed_hosts)
-
-
-ENV_DB, ENV_TILES, ENV_HOSTS = "VITAGRAPH_SERVE_DB", "VITAGRAPH_SERVE_TILES", "VITAGRAPH_SERVE_HOSTS"
+    app.add_middleware(Guard, csp=content_security_policy(tiles), allowed_hosts=allowed_hosts)  # type: ignore[arg-type]
+    return app
 
 
 def tune_gc() -> None:
@@ -214,22 +212,3 @@ def tune_gc() -> None:
     gc.collect()
     gc.freeze()
     gc.set_threshold(20_000, 20, 50)
-
-
-def from_environment() -> FastAPI:
-    """``create_app`` configured by environment variables: what each of several
-    uvicorn worker processes calls (``vitagraph serve --workers N``)."""
-    import os
-
-    hosts = os.environ.get(ENV_HOSTS)
-    tune_gc()
-    return create_app(
-        os.environ[ENV_DB],
-        tiles=os.environ.get(ENV_TILES) or None,
-        allowed_hosts=None if hosts == "*" else (hosts.split(",") if hosts else LOOPBACK_HOSTS),
-    )
-
-
-def _guarded(app: FastAPI, tiles: str | None, allowed_hosts: Iterable[str] | None) -> Any:
-    app.add_middleware(Guard, csp=content_security_policy(tiles), allowed_hosts=allowed_hosts)  # type: ignore[arg-type]
-    return app
