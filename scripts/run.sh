@@ -1,9 +1,8 @@
 #!/usr/bin/env bash
-# Set up, then run the main job on the embedded Victor Serge biography:
-# ingest it into ./vitagraph.db and print its outline.
+# Set up, then run the main job: the explorer on the embedded Victor Serge
+# biography at http://127.0.0.1:8000 (an empty ./vitagraph.db is filled with
+# the sample first). Arguments go to `vitagraph serve` (--port, --db, ...).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
-.venv/bin/vitagraph ingest --sample --db vitagraph.db
-.venv/bin/vitagraph show victor-serge.txt --db vitagraph.db
-exec .venv/bin/vitagraph serve --db vitagraph.db   # the explorer: http://127.0.0.1:8000
+exec .venv/bin/vitagraph serve --db vitagraph.db "$@"

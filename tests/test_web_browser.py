@@ -319,3 +319,17 @@ def test_no_tiles_by_default(page):
     open_view(page, "/doc/victor-serge.txt/map")
     assert page.locator("svg.map .tiles image").count() == 0
     assert page.locator(".tile-toggle").count() == 0
+
+
+def test_a_question_in_the_search_box_is_answered_with_its_citation(page):
+    open_view(page, "/")
+    page.fill(".search-form input", "When did Serge arrive in Petrograd?")
+    page.press(".search-form input", "Enter")
+    answer = page.locator("section.answer")
+    sync_api.expect(answer).to_be_visible(timeout=15_000)
+    sync_api.expect(answer.locator(".answer-text")).to_contain_text("1919")
+    cite = answer.locator("ol.citations a").first
+    sync_api.expect(cite).to_contain_text("Petrograd")
+    shoot(page, "ask")
+    cite.click()
+    sync_api.expect(page.locator(".reader .fh").first).to_be_visible()

@@ -127,6 +127,17 @@ def build_router(db: Database, *, tiles: str | None = None) -> APIRouter:
             raise HTTPException(404, f"No entity {entity!r} in {view.document.name}: the network and map views list the ids.")
         return ok(document=view.document.name, **detail)
 
+    @router.get("/ask", response_model=None, summary="Answer a question from the documents, citing the sentences it rests on")
+    def ask(
+        q: Annotated[str, Query(min_length=3, max_length=300, description="A question: when, where, who, what, which, how long, how many, yes/no.")],
+        doc: Annotated[str | None, Query(max_length=300, description="Only this document (name, stem or id)")] = None,
+    ) -> Response:
+        from ..query import answer
+
+        st = db.store()
+        document = db.view(doc).document.name if doc else None
+        return ok(q=q, **answer(st, q, document=document))
+
     @router.get("/search", response_model=schemas.SearchResults, summary="Full-text search across all documents (SQLite FTS5)")
     async def search(
         q: Annotated[str, Query(max_length=200, description="Words (all must occur); \"quoted phrase\"; the last word matches as a prefix.")] = "",

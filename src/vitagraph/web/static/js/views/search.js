@@ -5,6 +5,22 @@ import { get } from "../api.js";
 const LABEL = { PERSON: "person", ORG: "organization", PLACE: "place" };
 const VIEW_FOR = { PERSON: "network", ORG: "network", PLACE: "map" };
 
+// A question ("When was Serge deported to Orenburg?") is also answered, with its citations.
+const QUESTION = /\?\s*$|^(when|where|who|whom|whose|what|which|how|did|does|do|was|were|is|are|has|had)\b/i;
+
+function answerBox(q, ans) {
+  const cites = (ans.citations || []).map((c) => h("li", null,
+    h("a", { href: `${docPath(c.document, "reader")}?find=${encodeURIComponent((c.quote || "").slice(0, 80))}`, "data-nav": "" },
+      `“${c.quote}”`),
+    h("span", { class: "muted small" }, ` ${c.document} [${c.span[0]}–${c.span[1]}]`)));
+  return h("section", { class: "answer", "aria-live": "polite" },
+    h("h2", null, "Answer"),
+    h("p", { class: ans.found ? "answer-text" : "answer-text muted" }, ans.answer || "The text does not say."),
+    ans.found && ans.value != null ? h("p", { class: "muted small" }, `value: ${ans.value} · confidence ${ans.confidence}`) : null,
+    cites.length ? h("ol", { class: "citations" }, cites) : null,
+    h("p", { class: "small" }, h("a", { href: `/api/ask?q=${encodeURIComponent(q)}` }, "JSON")));
+}
+
 export async function mount(main) {
   const q = (new URLSearchParams(location.search).get("q") || "").trim();
   const offset = Number(new URLSearchParams(location.search).get("offset") || 0) || 0;
@@ -17,8 +33,13 @@ export async function mount(main) {
   }
   replace(main, h("section", { class: "search" }, h("h1", null, "Search"), loading("results")));
   let res;
+  let ans = null;
   try {
-    res = await get(`/api/search?q=${encodeURIComponent(q)}&offset=${offset}`);
+    const asking = offset === 0 && QUESTION.test(q);
+    [res, ans] = await Promise.all([
+      get(`/api/search?q=${encodeURIComponent(q)}&offset=${offset}`),
+      asking ? get(`/api/ask?q=${encodeURIComponent(q)}`).catch(() => null) : Promise.resolve(null),
+    ]);
   } catch (err) {
     replace(main, h("section", { class: "search" }, h("h1", null, "Search"), errorBox(err)));
     return;
@@ -37,10 +58,11 @@ export async function mount(main) {
   if (offset + res.documents.length < res.total) pager.push(h("a", { class: "btn", "data-nav": "", href: `/search?q=${encodeURIComponent(q)}&offset=${offset + res.limit}` }, "next →"));
   replace(main, h("section", { class: "search" },
     h("h1", null, "Search"),
+    ans ? answerBox(q, ans) : null,
     h("p", { class: "muted" }, `${fmtInt(res.total)} document${res.total === 1 ? "" : "s"} match “${q}”`,
       res.total ? ` · ${offset + 1}–${offset + res.documents.length}` : "", " · ",
       h("a", { href: `/api/search?q=${encodeURIComponent(q)}` }, "JSON")),
     ents,
-    res.documents.length ? h("ol", { class: "hits" }, hits) : notice("Nothing found. Fewer or shorter words find more."),
+    res.documents.length ? h("ol", { class: "hits" }, hits) : (ans && ans.found ? null : notice("Nothing found. Fewer or shorter words find more.")),
     h("div", { class: "pager" }, pager)));
 }
