@@ -28,3 +28,18 @@ def test_ask_validates_and_limits(serge_client):
     failed(serge_client.get("/api/ask"), 422)
     failed(serge_client.get("/api/ask", params={"q": "x" * 400}), 422)
     failed(serge_client.get("/api/ask", params={"q": "Who?", "doc": "nobody.txt"}), 404)
+
+
+@pytest.mark.parametrize("fmt", ["liferecord", "jsonld", "csv", "geojson", "bibtex"])
+def test_download_menu_formats(serge_client, fmt):
+    from vitagraph.export import MEDIA
+
+    r = serge_client.get(f"/api/documents/victor-serge.txt/export/{fmt}")
+    assert r.status_code == 200, r.text
+    assert r.headers["content-type"].startswith(MEDIA[fmt][1])
+    assert "attachment" in r.headers["content-disposition"]
+    assert len(r.content) > 100
+
+
+def test_download_unknown_format(serge_client):
+    failed(serge_client.get("/api/documents/victor-serge.txt/export/docx"), 404)

@@ -333,3 +333,13 @@ def test_a_question_in_the_search_box_is_answered_with_its_citation(page):
     shoot(page, "ask")
     cite.click()
     sync_api.expect(page.locator(".reader .fh").first).to_be_visible()
+
+
+def test_the_download_menu_offers_every_export(page):
+    open_view(page, "/doc/victor-serge.txt/timeline")
+    page.click(".download summary")
+    links = page.locator(".download li a")
+    sync_api.expect(links).to_have_count(12)
+    with page.expect_download() as info:
+        links.filter(has_text="GeoJSON").click()
+    assert info.value.suggested_filename == "victor-serge.geojson"

@@ -127,6 +127,28 @@ def build_router(db: Database, *, tiles: str | None = None) -> APIRouter:
             raise HTTPException(404, f"No entity {entity!r} in {view.document.name}: the network and map views list the ids.")
         return ok(document=view.document.name, **detail)
 
+    @router.get("/documents/{doc}/export/{fmt}", response_model=None,
+                summary="The document's record as a file: liferecord, json, jsonld, turtle, geojson, csv, gexf, graphml, csl-json, bibtex, timelinejs, quickstatements",
+                responses={200: {"content": {"application/octet-stream": {}}}})
+    def export(doc: DocRef, fmt: Annotated[str, Path(max_length=32)]) -> Response:
+        from ..export import EXPORTERS, MEDIA
+
+        if fmt not in EXPORTERS:
+            raise HTTPException(404, f"No export format {fmt!r}. Formats: {', '.join(EXPORTERS)}.")
+        view = db.view(doc)
+        if view.record is None:
+            raise HTTPException(404, f"{view.document.name} has no extracted record: ingest it without --no-extract.")
+        body = view._memo.get(("export", fmt))
+        if body is None:
+            body = EXPORTERS[fmt](view.record, view.document)
+            view._memo[("export", fmt)] = body
+        ext, media, _ = MEDIA[fmt]
+        stem = view.document.name.rsplit(".", 1)[0]
+        filename = f"{stem}{ext}"
+        return Response(body, media_type=media, headers={
+            "Content-Disposition": f"attachment; filename*=UTF-8''{quote(filename)}",
+        })
+
     @router.get("/ask", response_model=None, summary="Answer a question from the documents, citing the sentences it rests on")
     def ask(
         q: Annotated[str, Query(min_length=3, max_length=300, description="A question: when, where, who, what, which, how long, how many, yes/no.")],

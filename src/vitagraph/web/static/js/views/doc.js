@@ -12,6 +12,14 @@ import * as works from "./works.js";
 
 export const VIEWS = [["timeline", "Timeline", timeline], ["map", "Map", map], ["network", "Network", network], ["works", "Works", works], ["reader", "Reader", null]];
 
+// Export formats offered in the download menu (the API's /export/{format}).
+const EXPORTS = [
+  ["liferecord", "liferecord/1 JSON"], ["json", "full record (JSON)"], ["jsonld", "JSON-LD (schema.org)"],
+  ["turtle", "RDF Turtle"], ["geojson", "GeoJSON (QGIS)"], ["csv", "CSV tables (zip)"], ["gexf", "GEXF (Gephi)"],
+  ["graphml", "GraphML"], ["csl-json", "CSL-JSON (Zotero)"], ["bibtex", "BibTeX"], ["timelinejs", "TimelineJS"],
+  ["quickstatements", "QuickStatements (Wikidata)"],
+];
+
 let current = null; // {name, main, summary, readerData, reader, viewPane, readerPane, view, tabs, body}
 
 function lifeLine(sub) {
@@ -38,6 +46,10 @@ export async function mount(main, name, view, { find = null } = {}) {
   }
   const tabs = VIEWS.map(([v, label]) => h("a", { href: docPath(summary.name, v), "data-nav": "", class: "tab", dataset: { view: v } }, label));
   const jsonLink = h("a", { class: "json-link", title: "This view's data as JSON" }, "JSON");
+  const download = summary.extracted ? h("details", { class: "download" },
+    h("summary", { title: "Export the record for other tools" }, "Download"),
+    h("ul", null, EXPORTS.map(([fmt, label]) => h("li", null,
+      h("a", { href: `/api/documents/${encodeURIComponent(summary.name)}/export/${fmt}`, download: "" }, label))))) : null;
   const viewPane = h("div", { class: "pane view-pane", id: "view-pane" });
   const readerPane = h("aside", { class: "pane reader-pane", id: "reader-pane", "aria-label": "Reader" }, loading("text"));
   const body = h("div", { class: "doc-body" }, viewPane, readerPane);
@@ -48,7 +60,7 @@ export async function mount(main, name, view, { find = null } = {}) {
         h("h1", { class: "doc-title" }, summary.title),
         sub ? h("span", { class: "doc-life" }, lifeLine(sub)) : null,
         summary.extracted ? null : h("span", { class: "badge" }, "not extracted")),
-      h("nav", { class: "tabs", "aria-label": "Views" }, tabs, jsonLink)),
+      h("nav", { class: "tabs", "aria-label": "Views" }, tabs, jsonLink, download)),
     body));
   document.title = `${summary.title} · vitagraph`;
   current = { name, main, summary, tabs, jsonLink, viewPane, readerPane, body, view: null, mounted: null, reader: null, readerData: null, find };
