@@ -51,17 +51,27 @@ class PlaceIndex:
 
     def site(self, name: str, city: str | None, context_names: list[str]) -> GazPlace | None:
         """A site (villa, prison, cemetery) at the city its sentence names."""
-        p = self.gz.resolve_site(name, Context(names=context_names), city=city)
+        # the document's places are already resolved: pass them, not their names (no re-resolution)
+        p = self.gz.resolve_site(name, Context(places=tuple(self.context_places.values())[:30]), city=city)
         if p is not None:
             self.sites[name] = p
         return p
 
     def resolve_all(self, names: list[str], *, countries: list[str] = ()) -> dict[str, GazPlace | None]:
-        ctx = Context(names=tuple(names), countries=tuple(countries))
-        out = self.gz.resolve_all(names, ctx)
-        for n, p in out.items():
-            if p is None and n in self.sites:
+        """Final readings: names resolved jointly at the start of the document keep that reading;
+        the others (names that only later proved to be places) are resolved in its context."""
+        out: dict[str, GazPlace | None] = {}
+        rest = []
+        for n in names:
+            if n in self.sites:
                 out[n] = self.sites[n]
+            elif n in self.context_places:
+                out[n] = self.context_places[n]
+            else:
+                rest.append(n)
+        if rest:
+            ctx = Context(names=tuple(rest), places=tuple(self.context_places.values())[:40], countries=tuple(countries))
+            out.update(self.gz.resolve_all(rest, ctx))
         return out
 
     @staticmethod
