@@ -73,6 +73,11 @@ WORK_NOUNS = {
     "manuscripts", "paper", "papers", "essay", "essays", "memoir", "memoirs", "painting", "paintings", "play",
     "plays", "symphony", "opera", "article", "articles", "letters", "theorem", "discovery",
 }
+RESIDENT_TYPES = {
+    # happenings that take place where the subject lives unless the clause says otherwise
+    "worked", "joined", "studied", "wrote", "collaborated", "founded", "published", "participated", "illness",
+    "married", "conflict", "arrested", "imprisoned", "released", "honored", "child",
+}
 PATIENT_VERBS = {
     "arrest", "detain", "expel", "dismiss", "deport", "exile", "banish", "imprison", "jail", "intern", "release",
     "free", "invite", "elect", "appoint", "award", "honour", "honor", "sentence", "suspend", "execute", "kill",
@@ -492,6 +497,18 @@ def _best_place(mentions: list[Mention], ctx: Context, trigger_pos: int, etype: 
     return min(cands, key=rank).entity
 
 
+def _more_specific_ahead(ctx: Context, place: str, pos: int, window: int = 3000) -> str:
+    """Settled in a country: the city of that country the narrative names next is where he lived."""
+    p = ctx.places.get(place)
+    if p is None or p.kind not in ("country", "historic_state") or not p.country:
+        return place
+    for m in ctx.mentions_in(pos, pos + window):
+        q = ctx.places.get(m.entity or "") if m.label == "PLACE" else None
+        if q is not None and q.kind == "city" and q.country == p.country:
+            return m.entity
+    return place
+
+
 def find_events(docs: Iterable[tuple[int, Doc]], ctx: Context, *, born: str | None, died: str | None) -> list[Event]:
     events: list[Event] = []
     residence: str | None = None
@@ -586,14 +603,14 @@ def find_events(docs: Iterable[tuple[int, Doc]], ctx: Context, *, born: str | No
                 place = _best_place(core, ctx, trig, etype, doc, offset) or _best_place(ms, ctx, trig, etype, doc, offset)
                 if place is None:
                     place = _best_place([m for m in ctx.mentions_in(s0, s1) if not in_other(m.start, m.end)], ctx, trig, etype, doc, offset)
-                if place is None and etype in ("worked", "joined", "studied", "wrote", "collaborated", "founded", "published", "participated", "illness", "married"):
+                if place is None and etype in RESIDENT_TYPES:
                     place = residence
                 participants = tuple(dict.fromkeys(
                     m.entity for m in ms if m.entity and m.label in ("PERSON", "ORG", "WORK") and m.entity != ctx.subject_entity
                 ))
                 events.append(Event(etype, date, place, participants, Evidence(a, b), round(confidence, 2)))
                 if etype in ("moved", "born", "exiled", "imprisoned") and place and etype != "exiled":
-                    residence = place
+                    residence = _more_specific_ahead(ctx, place, b)
     return events
 
 

@@ -333,6 +333,8 @@ class Extractor:
                 continue
             for hit in pattern.finditer(text, b.start, b.end):
                 a, z = hit.start(), hit.end()
+                if _NEXT_NAME.match(text, z):
+                    continue  # "Moscow" in "Moscow Trials": part of a longer name
                 i = bisect.bisect_right(starts, a) - 1
                 if (i >= 0 and taken[i][1] > a) or (i + 1 < len(taken) and taken[i + 1][0] < z):
                     continue
@@ -430,6 +432,7 @@ class Extractor:
         )
 
 
+_NEXT_NAME = re.compile(r" [A-Z][a-z]")
 _PLACE_KEY = re.compile(r"place|location|residence|resting|burial|birthplace|deathplace", re.IGNORECASE)
 _PAREN_ALIAS = re.compile(r"\s?\(((?:[A-Z][\w'’\-.]*)(?:\s+(?:of|the|de|y|and|for|[A-Z][\w'’\-.]*)){0,5})\)")
 
