@@ -25,7 +25,7 @@ VERB_TRIGGERS: dict[str, str] = {}
 for _type, _lemmas in {
     "died": "die perish drown",
     "buried": "bury inter entomb",
-    "moved": "move settle emigrate immigrate flee escape return relocate arrive resettle migrate invite stay",
+    "moved": "move settle emigrate immigrate flee escape return relocate arrive resettle migrate invite stay live reside",
     "traveled": "travel visit tour journey sail voyage cross land climb wander roam",
     "studied": "study enroll enrol graduate matriculate train educate",
     "worked": "work serve teach edit lecture employ hire appoint practise practice head direct manage translate preach defend plead prosecute govern command administer represent advise tutor instruct supervise",
@@ -146,13 +146,14 @@ class Context:
         return None
 
     def group_subject_before(self, pos: int, window: int = 400) -> bool:
-        """Was the subject named, with others, shortly before ("Serge and Vlady", "Serge and his family")?"""
-        for m in self.mentions_in(max(0, pos - window), pos):
-            if m.entity == self.subject_entity:
-                after = self.text[m.end : m.end + 40]
-                if after.lstrip().startswith(("and ", "with ", ", and")):
-                    return True
-        return False
+        """Was the subject named together with others shortly before ("Serge and Vlady", "Serge ... with Trotsky")?"""
+        near = self.mentions_in(max(0, pos - window), pos)
+        subject_named = [m for m in near if m.entity == self.subject_entity and m.component != "coref"]
+        for m in subject_named:
+            after = self.text[m.end : m.end + 40]
+            if after.lstrip().startswith(("and ", "with ", ", and")):
+                return True
+        return bool(subject_named) and any(m.label == "PERSON" and m.entity != self.subject_entity for m in near)
 
     def is_subject(self, a: int, b: int) -> bool:
         """Does a subject mention overlap [a, b)?"""
@@ -383,6 +384,10 @@ def _type_of(tok: Token, ctx: Context, offset: int) -> str | None:
             return "wrote"
         if lemma == "turn" and any(t.lower_ in ("writing", "literature", "poetry", "painting", "music", "fiction") for t in tok.subtree):
             return "wrote"
+        if lemma == "form" and any(w in objs for w in ("group", "party", "committee", "society", "club", "union", "association", "circle", "band", "company", "league", "movement", "organization", "organisation", "school", "journal", "newspaper")):
+            return "founded"
+        if lemma == "put" and any(c.dep_ == "prep" and c.lower_ == "to" and any(o.lower_ == "work" for o in c.children) for c in tok.children):
+            return "worked"
         if lemma == "secure" and "passage" in objs:
             return "moved"
         if lemma == "withdraw" and any(w in objs for w in ("right", "licence", "license", "permission", "citizenship", "nationality")):
