@@ -119,3 +119,16 @@ def serge_record():
 
     doc = vitagraph.read(vitagraph.sample_path())
     return doc, extract(doc)
+
+
+def test_the_same_happening_twice():
+    from vitagraph.nlp import extract
+
+    doc = read_text("= Jan Kowal =\n\nJan Kowal (1900 – 1970) was a printer.\n\n==Life==\n"
+                    "Kowal was arrested in 1931 and again in 1937. He was imprisoned in Lwów from 1937 to 1939.\n",
+                    "jan-kowal.txt")
+    record = extract(doc)
+    arrests = sorted(e.date for e in events_of(record, "arrested"))
+    assert arrests == ["1931", "1937"]
+    prison = events_of(record, "imprisoned")
+    assert prison and prison[0].date == "1937/1939"

@@ -14,6 +14,7 @@ last residence before it), and says how sure it is.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 from typing import Iterable
 
@@ -73,6 +74,7 @@ WORK_NOUNS = {
     "manuscripts", "paper", "papers", "essay", "essays", "memoir", "memoirs", "painting", "paintings", "play",
     "plays", "symphony", "opera", "article", "articles", "letters", "theorem", "discovery",
 }
+_AGAIN = re.compile(r"\band (?:again|once more|once again|later again)\b")
 RESIDENT_TYPES = {
     # happenings that take place where the subject lives unless the clause says otherwise
     "worked", "joined", "studied", "wrote", "collaborated", "founded", "published", "participated", "illness",
@@ -613,7 +615,17 @@ def find_events(docs: Iterable[tuple[int, Doc]], ctx: Context, *, born: str | No
                 participants = tuple(dict.fromkeys(
                     m.entity for m in ms if m.entity and m.label in ("PERSON", "ORG", "WORK") and m.entity != ctx.subject_entity
                 ))
-                events.append(Event(etype, date, place, participants, Evidence(a, b), round(confidence, 2)))
+                again = _AGAIN.search(ctx.text, a, b)
+                later = [t for t in ctx.times_in(again.end(), b) if t.value] if again else []
+                if again and later:
+                    # "imprisoned in 1928 and again from 1933 to 1936": the same happening, twice
+                    first = [t for t in ctx.times_in(a, again.start()) if t.value]
+                    events.append(Event(etype, first[-1].value if first else date, place, participants,
+                                        Evidence(a, again.start()), round(confidence, 2)))
+                    events.append(Event(etype, later[0].value, place, participants,
+                                        Evidence(again.start() + 4, later[0].end), round(confidence, 2)))
+                else:
+                    events.append(Event(etype, date, place, participants, Evidence(a, b), round(confidence, 2)))
                 if etype in ("moved", "born", "exiled", "imprisoned") and place and etype != "exiled":
                     residence = _more_specific_ahead(ctx, place, b)
     return events
