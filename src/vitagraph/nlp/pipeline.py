@@ -181,7 +181,7 @@ class Extractor:
 
         entities, mentions = self._entities(forms, canon, subject, subject_keys)
         mentions += [m for m in works.mentions if m.label == "WORK"]
-        mentions += self._untagged_occurrences(text, blocks, mentions, entities)
+        mentions += self._untagged_occurrences(text, blocks, mentions, entities, subject)
         if subject:
             mentions += self._pronouns(docs, subject, mentions)
         mentions.sort(key=lambda m: (m.start, m.end))
@@ -312,13 +312,19 @@ class Extractor:
                     mentions.append(Mention(c.start, c.end, c.text, label, eid, c.component))
         return entities, mentions
 
-    def _untagged_occurrences(self, text: str, blocks: list[Block], mentions: list[Mention], entities: dict[str, Entity]) -> list[Mention]:
+    def _untagged_occurrences(self, text: str, blocks: list[Block], mentions: list[Mention], entities: dict[str, Entity],
+                              subject: SubjectInfo | None = None) -> list[Mention]:
         """Document-level consistency: a name tagged once is that entity wherever it recurs.
 
         spaCy tags "Serge" in one sentence and not the next; every exact,
         word-bounded occurrence of an entity's name in prose becomes a mention.
         """
         names: dict[str, tuple[str, str]] = {}
+        if subject is not None:
+            # the subject's names, and the surname alone ("Kowal was arrested ...")
+            for form in [subject.name, *subject.aliases, subject.name.split()[-1]]:
+                if len(form) >= 3 and form[:1].isupper():
+                    names.setdefault(form, ("person:subject", "PERSON"))
         for m in mentions:
             if m.entity and m.label in ("PERSON", "ORG", "PLACE") and len(m.text) >= 3 and m.text[:1].isupper():
                 names.setdefault(m.text, (m.entity, m.label))
