@@ -40,7 +40,7 @@ for _type, _lemmas in {
     "exiled": "exile deport banish extradite",
     "married": "marry wed",
     "published": "publish",
-    "wrote": "write compose complete finish author pen draft prove paint discover invent chronicle document",
+    "wrote": "write compose complete finish author pen draft prove paint discover invent chronicle document dictate",
     "participated": "participate fight campaign side vote debate",
     "collaborated": "collaborate correspond cooperate associate befriend",
     "conflict": "criticize criticise denounce attack oppose slander quarrel implicate accuse suppress defeat proscribe outlaw confiscate ban censor harass persecute sue reject",
@@ -50,7 +50,9 @@ for _type, _lemmas in {
     for _lemma in _lemmas.split():
         VERB_TRIGGERS[_lemma] = _type
 
+LIGHT_VERBS = {"make", "undertake", "contract", "suffer", "begin", "start", "complete", "conduct", "lead", "have", "enter"}
 NOUN_TRIGGERS = {
+    "pilgrimage": "traveled", "hajj": "traveled", "expedition": "traveled", "tour": "traveled",
     "birth": "born", "death": "died", "burial": "buried", "funeral": "buried", "arrival": "moved",
     "return": "moved", "emigration": "moved", "flight": "moved", "move": "moved", "trip": "traveled",
     "journey": "traveled", "visit": "traveled", "voyage": "traveled", "tour": "traveled",
@@ -284,6 +286,10 @@ def _type_of(tok: Token, ctx: Context, offset: int) -> str | None:
             return "participated"
         if lemma == "take" and any(w in " ".join(t.lower_ for c in tok.children if c.dep_ == "dobj" for t in c.subtree) for w in ("lesson", "lessons", "course", "courses", "classes", "degree")):
             return "studied"
+        for c in tok.children:
+            # "contracted a marriage", "made the pilgrimage", "suffered a stroke": the noun names the event
+            if c.dep_ == "dobj" and lemma in LIGHT_VERBS and NOUN_TRIGGERS.get(c.lemma_.lower()):
+                return NOUN_TRIGGERS[c.lemma_.lower()]
         if lemma == "set" and any(c.lower_ in ("out", "off", "sail") for c in tok.children):
             return "traveled"
         if lemma == "pass" and any(c.dep_ == "prep" and c.lower_ in ("through", "via", "by") for c in tok.children):
@@ -364,12 +370,9 @@ def _type_of(tok: Token, ctx: Context, offset: int) -> str | None:
         if lemma == "belong":
             for c in tok.children:
                 if c.dep_ == "prep" and c.lower_ == "to":
-                    for o in c.children:
-                        if any(m.label == "ORG" for m in ctx.mentions_in(*_token_span(o, offset))) or any(
-                            m.label == "ORG" and m.start < offset + o.idx + len(o.text) and offset + o.idx < m.end
-                            for m in ctx.mentions_in(offset + o.left_edge.idx, offset + o.right_edge.idx + len(o.right_edge.text))
-                        ):
-                            return "joined"
+                    a0, b0 = offset + c.idx, offset + c.right_edge.idx + len(c.right_edge.text)
+                    if any(m.label == "ORG" and m.start < b0 and a0 < m.end for m in ctx.mentions_in(a0 - 1, b0 + 1)):
+                        return "joined"
             return None
         if lemma == "base" and any(c.dep_ == "prep" and c.lower_ in ("in", "at") for c in tok.children):
             return "moved"
@@ -475,6 +478,11 @@ def _owner_is_subject(tok: Token, ctx: Context, offset: int) -> bool:
     if any(ctx.is_subject(*_head_span(s, offset)) for s in subs):
         return True
     for sub in subs:
+        # "Her ashes were buried ...": the subject's remains
+        if sub.lemma_.lower() in ("ash", "ashes", "remains", "body", "corpse", "heart", "coffin") and any(
+            c.dep_ == "poss" and ctx.is_subject(*_token_span(c, offset)) for c in sub.children
+        ):
+            return True
         # "His works were published abroad": the subject's things
         if sub.lemma_.lower() in WORK_NOUNS and any(c.dep_ == "poss" and ctx.is_subject(*_token_span(c, offset)) for c in sub.children):
             return True
@@ -631,21 +639,34 @@ def find_events(docs: Iterable[tuple[int, Doc]], ctx: Context, *, born: str | No
     return events
 
 
-def lead_life_events(text: str, lead: Span | None, times: list[TimeExpr], born: str | None, died: str | None,
+def lead_life_events(text: str, lead: tuple[int, int] | None, times: list[TimeExpr], born: str | None, died: str | None,
                      born_place: str | None, died_place: str | None) -> list[Event]:
-    """The lead's "(born X; 30 December 1890 – 17 November 1947)": a birth and a death."""
+    """The lead's "(born X; 30 December 1890 – 17 November 1947)": a birth and a death.
+
+    The first date of the lead's first parenthesis that equals the birth
+    date is the birth's evidence, the last that equals the death date the
+    death's (one interval "A – B", or two expressions "A – B or C").
+    """
     out: list[Event] = []
     if lead is None:
         return out
-    for t in times:
-        if not (lead[0] <= t.start < lead[1]) or t.kind != "interval" or not t.value or "/" not in t.value:
-            continue
+    m = re.search(r"\(([^()]*(?:\([^()]*\)[^()]*)*)\)", text[lead[0] : lead[1]])
+    if not m:
+        return out
+    p0, p1 = lead[0] + m.start(1), lead[0] + m.end(1)
+    inner = [t for t in times if p0 <= t.start and t.end <= p1 and t.value]
+    if len(inner) == 1 and inner[0].kind == "interval" and "/" in (inner[0].value or ""):
+        t = inner[0]
         first, _, last = t.value.partition("/")
+        cut = t.text.find("–") if "–" in t.text else t.text.find("-", 5)
+        cut = cut if cut > 0 else len(t.text) // 2
         if born and first == born:
-            cut = t.text.find("–") if "–" in t.text else t.text.find("-", 5)
-            cut = cut if cut > 0 else len(t.text) // 2
             out.append(Event("born", born, born_place, (), Evidence(t.start, t.start + cut), 0.9, "events.lead"))
-            if died and last == died:
-                out.append(Event("died", died, died_place, (), Evidence(t.start + cut, t.end), 0.9, "events.lead"))
-            break
+        if died and last == died:
+            out.append(Event("died", died, died_place, (), Evidence(t.start + cut, t.end), 0.9, "events.lead"))
+        return out
+    if born and inner and inner[0].value == born:
+        out.append(Event("born", born, born_place, (), Evidence(inner[0].start, inner[0].end), 0.9, "events.lead"))
+    if died and len(inner) >= 2 and inner[-1].value == died:
+        out.append(Event("died", died, died_place, (), Evidence(inner[-1].start, inner[-1].end), 0.9, "events.lead"))
     return out
