@@ -512,7 +512,7 @@ def _best_place(mentions: list[Mention], ctx: Context, trigger_pos: int, etype: 
     return min(cands, key=rank).entity
 
 
-def _more_specific_ahead(ctx: Context, place: str, pos: int, window: int = 3000) -> str:
+def _more_specific_ahead(ctx: Context, place: str, pos: int, window: int = 1200) -> str:
     """Settled in a country: the city of that country the narrative names next is where he lived."""
     p = ctx.places.get(place)
     if p is None or p.kind not in ("country", "historic_state") or not p.country:
