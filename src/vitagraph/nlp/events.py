@@ -15,12 +15,13 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Iterable
 
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Event, Evidence, Mention, Place, TimeExpr
+from . import edtf
 
 VERB_TRIGGERS: dict[str, str] = {}
 for _type, _lemmas in {
@@ -110,6 +111,8 @@ class Context:
     places: dict[str, Place]
     """entity id -> Place"""
     subject_entity: str = "person:subject"
+    sections: list = field(default_factory=list)
+    """(start, end) of the top-level sections: a narrative period does not run past its section."""
 
     def __post_init__(self) -> None:
         self.mentions.sort(key=lambda m: m.start)
@@ -158,6 +161,17 @@ class Context:
             if after.lstrip().startswith(("and ", "with ", ", and")):
                 return True
         return bool(subject_named) and any(m.label == "PERSON" and m.entity != self.subject_entity for m in near)
+
+    def time_after(self, pos: int, ceiling: int, skip: str | None = None) -> TimeExpr | None:
+        i = bisect.bisect_left(self._tstarts, pos)
+        while i < len(self.times):
+            t = self.times[i]
+            if t.start >= ceiling:
+                return None
+            if t.value != skip and t.kind in ("date", "interval", "set") and not t.anchored and ".." not in (t.value or ""):
+                return t
+            i += 1
+        return None
 
     def is_subject(self, a: int, b: int) -> bool:
         """Does a subject mention overlap [a, b)?"""
@@ -524,6 +538,31 @@ def _more_specific_ahead(ctx: Context, place: str, pos: int, window: int = 1200)
     return place
 
 
+def _narrative_date(ctx: Context, s0: int, s1: int, para_start: int, born: str | None, died: str | None) -> str | None:
+    """No date in the sentence: the narrative's time. Between the last date told and
+    the next one told in the same section ("He ran the section ..." between May 1919
+    and March 1921: 1919/1921); the last date alone when the section says no more."""
+    lifespan = f"{born}/{died}" if born and died else None
+    prev = ctx.time_before(s0, para_start - 3000, skip=lifespan)
+    if prev is None:
+        return None
+    section_end = next((b for a, b in ctx.sections if a <= s0 < b), None)
+    if section_end is None:
+        return prev.value
+    nxt = ctx.time_after(s1, section_end, skip=lifespan)
+    a = _start_year(prev.value)
+    b = _start_year(nxt.value) if nxt is not None else None
+    if a is None or b is None or b <= a or b - a > 8:
+        return prev.value
+    fmt = lambda y: f"-{abs(y):04d}" if y < 0 else f"{y:04d}"  # noqa: E731
+    return f"{fmt(a)}/{fmt(b)}"
+
+
+def _start_year(value: str | None) -> int | None:
+    b = edtf.bounds(value) if value else None
+    return b[0][0] if b and b[0] else None
+
+
 def find_events(docs: Iterable[tuple[int, Doc]], ctx: Context, *, born: str | None, died: str | None) -> list[Event]:
     events: list[Event] = []
     residence: str | None = None
@@ -603,10 +642,8 @@ def find_events(docs: Iterable[tuple[int, Doc]], ctx: Context, *, born: str | No
                     if durs and etype in ("imprisoned", "exiled", "studied", "worked", "moved"):
                         date = durs[0].value
                 else:
-                    prev = ctx.time_before(s0, para_start - 3000, skip=f"{born}/{died}" if born and died else None)
-                    if prev is not None:
-                        date = prev.value
-                        confidence = 0.5
+                    date = _narrative_date(ctx, s0, s1, para_start, born, died)
+                    confidence = 0.5
                 if etype == "born" and born and confidence < 0.8:
                     date = born
                 if etype == "died" and died and (date is None or confidence < 0.8):

@@ -266,7 +266,8 @@ class Extractor:
                 self.places.known.cache_clear()
 
     def _events(self, document: Document, docs, mentions, times, places, subj) -> list:
-        ctx = EventContext(document.text, list(mentions), list(times), {p.entity: p for p in places})
+        ctx = EventContext(document.text, list(mentions), list(times), {p.entity: p for p in places},
+                           sections=[(s.span.start, s.span.end) for s in document.sections if s.parent is None])
         born = subj.born_date if subj else None
         died = subj.died_date if subj else None
         lead = document.paragraphs[0].span if document.paragraphs else None
