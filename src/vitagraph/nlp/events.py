@@ -260,16 +260,7 @@ def _purpose_infinitive(tok: Token) -> bool:
 def _dated_phrase(tok: Token, ctx: Context, offset: int) -> bool:
     """A noun trigger states a happening when its own phrase carries a date or place ("his release in 1928")."""
     a, b = offset + tok.left_edge.idx, offset + tok.right_edge.idx + len(tok.right_edge.text)
-    if ctx.times_in(a, b):
-        return True
-    head = tok.head
-    if head.pos_ == "ADP":  # "after his release from prison in 1928": the date hangs off the preposition's verb
-        h = head.head
-        for c in h.children:
-            if c.dep_ == "prep" and c is not head:
-                if ctx.times_in(offset + c.left_edge.idx, offset + c.right_edge.idx + len(c.right_edge.text)):
-                    return True
-    return False
+    return bool(ctx.times_in(a, b))
 
 
 def _negated(tok: Token) -> bool:
@@ -578,6 +569,10 @@ def find_events(docs: Iterable[tuple[int, Doc]], ctx: Context, *, born: str | No
                     continue
                 if _purpose_infinitive(tok):
                     continue
+                if tok.tag_ == "VBG" and any(c.dep_ == "mark" and c.lower_ in ("although", "though", "while", "whilst") for c in tok.children):
+                    continue  # "although writing in French": a circumstance, not a happening
+                if tok.lemma_.lower() in ("live", "reside") and not any(c.dep_ == "prep" and c.lower_ in ("in", "at") for c in tok.children):
+                    continue  # "the times he lived through"
                 if tok.pos_ in ("NOUN", "PROPN"):
                     if tok.dep_ == "pobj" and tok.head.lower_ == "as" and _type_of(tok.head.head, ctx, offset):
                         continue  # "worked ... as a journalist": one event, the verb's
