@@ -862,3 +862,9 @@ def test_fold_is_idempotent_and_normalised(text: str) -> None:
     assert fold(f) == f
     assert f == f.strip() and "  " not in f
     assert f == f.casefold()
+
+
+@pytest.mark.parametrize("text", ["F:T", "F.T. Worth", "T.H.E. Hague", "S:T"])
+def test_fold_of_joined_initials_is_idempotent(text: str) -> None:
+    """Regression: "F:T" folded to "ft", which folds again to "fort"."""
+    assert fold(fold(text)) == fold(text)

@@ -293,12 +293,20 @@ def fold(text: str) -> str:
             run.append(t)
             continue
         if run:
-            out.append("".join(run) if len(run) > 1 else run[0])
+            out.append(_joined(run))
             run = []
         out.append(t)
     if run:
-        out.append("".join(run) if len(run) > 1 else run[0])
+        out.append(_joined(run))
+    # joined initials can spell a mapped word or "the" ("F.T." -> "fort"): fold is idempotent
+    while len(out) > 1 and out[0] == "the":
+        out = out[1:]
     return " ".join(out)
+
+
+def _joined(run: list[str]) -> str:
+    word = "".join(run) if len(run) > 1 else run[0]
+    return _TOKEN_MAP.get(word, word)
 
 
 def _is_latin_key(key: str) -> bool:
