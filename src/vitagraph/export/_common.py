@@ -49,6 +49,15 @@ def encode(text: str) -> bytes:
     return _SURROGATE.sub("\ufffd", text).encode("utf-8")
 
 
+def xml_value(v: object) -> str:
+    """An attribute value for the XML graph formats (GEXF, GraphML)."""
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, float):
+        return repr(v)
+    return clean(v)
+
+
 def slug(text: str) -> str:
     """ASCII lower-case words joined by hyphens (``Ralph Manheim`` -> ``ralph-manheim``)."""
     s = unicodedata.normalize("NFKD", text or "")

@@ -15,19 +15,11 @@ import xml.etree.ElementTree as ET
 from ..document import Document
 from ..model import Record
 from . import _network
-from ._common import clean, encode
+from ._common import clean, encode, xml_value as _value
 
 NS = "http://gexf.net/1.3"
 VIZ = "http://gexf.net/1.3/viz"
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
-
-
-def _value(v: object) -> str:
-    if isinstance(v, bool):
-        return "true" if v else "false"
-    if isinstance(v, float):
-        return repr(v)
-    return clean(v)
 
 
 def export(record: Record, document: Document) -> bytes:
