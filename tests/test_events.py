@@ -132,3 +132,14 @@ def test_the_same_happening_twice():
     assert arrests == ["1931", "1937"]
     prison = events_of(record, "imprisoned")
     assert prison and prison[0].date == "1937/1939"
+
+
+def test_coordinated_verbs_share_their_date():
+    """Regression: tokens were compared by identity, so coordinated verbs never shared a date."""
+    from vitagraph.nlp import extract
+
+    doc = read_text("= Mira Holt =\n\nMira Holt (1880 – 1950) was a nurse.\n\n==Life==\n"
+                    "Holt was exchanged for two officers and arrived in Paris in May 1920.\n", "mira-holt.txt")
+    record = extract(doc)
+    released = events_of(record, "released")
+    assert released and released[0].date == "1920-05"

@@ -51,6 +51,10 @@ for _type, _lemmas in {
     for _lemma in _lemmas.split():
         VERB_TRIGGERS[_lemma] = _type
 
+ILLNESS_WORDS = ("starvation", "hunger", "famine", "illness", "disease", "tuberculosis", "typhus", "cholera",
+                 "malaria", "fever", "stroke", "heart attack", "depression", "breakdown", "cancer", "pneumonia", "exhaustion")
+HOSTILITY_WORDS = ("harassment", "persecution", "attack", "attacks", "criticism", "trial", "charges", "accusation",
+                   "accusations", "slander", "censorship", "boycott", "hostility", "opposition", "surveillance", "threats")
 LIGHT_VERBS = {"make", "undertake", "contract", "suffer", "begin", "start", "complete", "conduct", "lead", "have", "enter"}
 NOUN_TRIGGERS = {
     "pilgrimage": "traveled", "hajj": "traveled", "expedition": "traveled", "tour": "traveled",
@@ -211,17 +215,17 @@ def _subjects(tok: Token) -> list[Token]:
                 out.append(s)
                 out.extend(c for c in s.children if c.dep_ == "conj")
             return out
-        if cur.dep_ in ("conj", "xcomp", "advcl", "ccomp", "pcomp", "acl", "relcl") and cur.head is not cur:
-            if cur.dep_ == "relcl":
-                return [cur.head]
+        if cur.dep_ in ("conj", "xcomp", "advcl", "ccomp", "pcomp", "acl", "relcl") and cur.head.i != cur.i:
+            if cur.dep_ in ("relcl", "acl") and cur.head.pos_ in ("PROPN", "NOUN", "PRON"):
+                return [cur.head]  # "Serge associated with ...", "his son Vlady who joined him"
             cur = cur.head
             seen += 1
             continue
-        if cur.dep_ in ("pobj", "pcomp") and cur.head.head is not cur.head:
+        if cur.dep_ in ("pobj", "pcomp") and cur.head.head.i != cur.head.i:
             cur = cur.head.head
             seen += 1
             continue
-        if cur.dep_ == "prep" and cur.head is not cur:
+        if cur.dep_ == "prep" and cur.head.i != cur.i:
             cur = cur.head
             seen += 1
             continue
@@ -238,7 +242,7 @@ def _clause(tok: Token) -> tuple[int, int]:
             # drop a trailing "and"/"," before the conjunct
             while hi > tok.i and tok.doc[hi].dep_ in ("cc", "punct"):
                 hi -= 1
-    if tok.dep_ in ("conj",) or tok.head is tok:
+    if tok.dep_ in ("conj",) or tok.head.i == tok.i:
         # include the subject when it stands right before the verb
         for c in tok.children:
             if c.dep_ in ("nsubj", "nsubjpass"):
@@ -253,7 +257,7 @@ def _purpose_infinitive(tok: Token) -> bool:
     head = tok.head.lemma_.lower()
     return tok.dep_ in ("advcl", "xcomp", "acl", "relcl") and head not in (
         "begin", "start", "continue", "decide", "manage", "agree", "go", "come", "return", "be", "allow", "permit",
-        "force", "compel", "order", "oblige", "choose", "elect", "vote", "invite", "ask", "appoint", "send",
+        "force", "compel", "order", "oblige", "choose", "elect", "vote", "invite", "ask", "appoint", "send", "put",
     ) and head not in MODAL_HEADS
 
 
@@ -398,6 +402,10 @@ def _type_of(tok: Token, ctx: Context, offset: int) -> str | None:
             return "founded"
         if lemma == "put" and any(c.dep_ == "prep" and c.lower_ == "to" and any(o.lower_ == "work" for o in c.children) for c in tok.children):
             return "worked"
+        if lemma in ("endure", "suffer", "contract", "develop") and any(w in objs for w in ILLNESS_WORDS):
+            return "illness"
+        if lemma in ("face", "undergo", "endure", "suffer") and any(w in objs for w in HOSTILITY_WORDS):
+            return "conflict"
         if lemma == "secure" and "passage" in objs:
             return "moved"
         if lemma == "withdraw" and any(w in objs for w in ("right", "licence", "license", "permission", "citizenship", "nationality")):
@@ -472,9 +480,9 @@ def _owner_is_subject(tok: Token, ctx: Context, offset: int) -> bool:
                         return True
         # "after his release", "during a trip to Moscow" in a sentence about the subject
         head = tok.head
-        while head.dep_ in ("pobj", "prep") and head.head is not head:
+        while head.dep_ in ("pobj", "prep") and head.head.i != head.i:
             head = head.head
-        if head.pos_ in ("VERB", "AUX") and head is not tok:
+        if head.pos_ in ("VERB", "AUX") and head.i != tok.i:
             return any(ctx.is_subject(*_head_span(s, offset)) for s in _subjects(head)) and not any(
                 c.dep_ == "poss" for c in tok.children
             )
@@ -537,6 +545,9 @@ def _narrative_date(ctx: Context, s0: int, s1: int, para_start: int, born: str |
     prev = ctx.time_before(s0, para_start - 3000, skip=lifespan)
     if prev is None:
         return None
+    if born and (_start_year(prev.value) or 0) < (_start_year(born) or -99999):
+        # a date from before the subject's birth ("the assassination ... in 1881") is not his time
+        prev = TimeExpr(prev.start, prev.end, prev.text, born[:4] if not born.startswith("-") else born[:5], "date")
     section_end = next((b for a, b in ctx.sections if a <= s0 < b), None)
     if section_end is None:
         return prev.value
@@ -597,7 +608,7 @@ def find_events(docs: Iterable[tuple[int, Doc]], ctx: Context, *, born: str | No
                 if b - a > 480:  # a long clause: keep the trigger's sentence part around it
                     a, b = max(a, offset + tok.idx - 200), min(b, offset + tok.idx + 250)
                 s0, s1 = offset + sent.start_char, offset + sent.end_char
-                others = [clauses[t.i] for t, _ in found if t is not tok]
+                others = [clauses[t.i] for t, _ in found if t.i != tok.i]
                 in_other = lambda x0, x1: any(offset + doc[l].idx <= x0 and x1 <= offset + doc[h].idx + len(doc[h].text) for l, h in others)  # noqa: E731
                 trig = offset + tok.idx
                 times = ctx.times_in(a, b)
@@ -613,9 +624,9 @@ def find_events(docs: Iterable[tuple[int, Doc]], ctx: Context, *, born: str | No
                     confidence = 0.75
                 if not times:
                     # coordinated verbs share a time adjunct: "released ... and allowed to leave ... in April 1936"
-                    conj = [t for t, _ in found if t is not tok and (t.head is tok or tok.head is t or
-                            (t.dep_ == "conj" and tok.dep_ == "conj" and t.head is tok.head) or
-                            (t.dep_ == "xcomp" and t.head.head is tok) or (t.head.dep_ == "conj" and t.head.head is tok))]
+                    conj = [t for t, _ in found if t.i != tok.i and (t.head.i == tok.i or tok.head.i == t.i or
+                            (t.dep_ == "conj" and tok.dep_ == "conj" and t.head.i == tok.head.i) or
+                            (t.dep_ == "xcomp" and t.head.head.i == tok.i) or (t.head.dep_ == "conj" and t.head.head.i == tok.i))]
                     for t in sorted(conj, key=lambda t: abs(t.i - tok.i)):
                         l, h = clauses[t.i]
                         times = ctx.times_in(offset + doc[l].idx, offset + doc[h].idx + len(doc[h].text))
@@ -632,6 +643,8 @@ def find_events(docs: Iterable[tuple[int, Doc]], ctx: Context, *, born: str | No
                     date = min(times, key=lambda t: abs(t.start - trig)).value
                     if date and date.endswith("/.."):
                         date = date[:-3]  # "from 63 BC" (onwards): the event is its start
+                    elif date and date.startswith("../") and "/" not in date[3:]:
+                        date = date[3:]  # "until 1917, when he began ...": the event is at its bound
                     # a duration in the clause ("for fifteen months") is anchored to the clause's date
                     durs = [t for t in times if t.kind in ("duration", "relative") and t.value]
                     if durs and etype in ("imprisoned", "exiled", "studied", "worked", "moved"):

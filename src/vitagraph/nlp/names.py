@@ -317,7 +317,7 @@ def _candidate(piece: Span, label: str, offset: int, had_article: bool, people: 
         title=title,
         possessive=possessive,
         kin=kin,
-        head_lemma=root.head.lemma_.lower() if root.head is not root else None,
+        head_lemma=root.head.lemma_.lower() if root.head.i != root.i else None,
         dep=root.dep_,
         had_article=had_article,
         coordinated_person=coordinated,
