@@ -40,7 +40,7 @@ for _type, _lemmas in {
     "released": "release free liberate pardon exchange",
     "exiled": "exile deport banish extradite",
     "married": "marry wed",
-    "published": "publish",
+    "published": "publish publicize publicise",
     "wrote": "write compose complete finish author pen draft prove paint discover invent chronicle document dictate",
     "participated": "participate fight campaign side vote debate",
     "collaborated": "collaborate correspond cooperate associate befriend",
@@ -215,7 +215,7 @@ def _subjects(tok: Token) -> list[Token]:
                 out.append(s)
                 out.extend(c for c in s.children if c.dep_ == "conj")
             return out
-        if cur.dep_ in ("conj", "xcomp", "advcl", "ccomp", "pcomp", "acl", "relcl") and cur.head.i != cur.i:
+        if cur.dep_ in ("conj", "xcomp", "advcl", "ccomp", "pcomp", "acl", "relcl", "acomp") and cur.head.i != cur.i:
             if cur.dep_ in ("relcl", "acl") and cur.head.pos_ in ("PROPN", "NOUN", "PRON"):
                 return [cur.head]  # "Serge associated with ...", "his son Vlady who joined him"
             cur = cur.head
@@ -450,6 +450,8 @@ def _type_of(tok: Token, ctx: Context, offset: int) -> str | None:
         if lemma in ("exchange",) and not any(c.dep_ == "auxpass" for c in tok.children):
             return None
         return VERB_TRIGGERS.get(lemma)
+    if tok.pos_ == "ADJ" and tok.lower_ in ("involved", "engaged") and any(c.dep_ == "prep" and c.lower_ == "in" for c in tok.children):
+        return "participated"
     if tok.pos_ in ("NOUN", "PROPN"):
         if lemma in ROLE_NOUNS and tok.dep_ == "pobj" and tok.head.lower_ == "as":
             return "worked"  # "As consul in 63 BC, Cicero ..."
@@ -459,13 +461,22 @@ def _type_of(tok: Token, ctx: Context, offset: int) -> str | None:
 
 
 def _child_of_subject(tok: Token, ctx: Context, offset: int) -> bool:
-    """"His son, Marcus, was born in 65 BC": a child's birth is the subject's 'child' event."""
+    """"His son, Marcus, was born in 65 BC", "his son Vlady who joined him": the subject's child."""
     for s in _subjects(tok):
-        if s.lemma_.lower() in ("son", "daughter", "child", "children", "twin", "twins", "heir") and any(
-            c.dep_ == "poss" and ctx.is_subject(*_token_span(c, offset)) for c in s.children
-        ):
-            return True
+        for cand in (s, s.head) if s.dep_ in ("appos", "conj") else (s,):
+            if cand.lemma_.lower() in CHILD_WORDS and any(
+                c.dep_ == "poss" and ctx.is_subject(*_token_span(c, offset)) for c in cand.children
+            ):
+                return True
+        for c in s.children:  # "Vlady" with the appositive "his son"
+            if c.dep_ == "appos" and c.lemma_.lower() in CHILD_WORDS and any(
+                g.dep_ == "poss" and ctx.is_subject(*_token_span(g, offset)) for g in c.children
+            ):
+                return True
     return False
+
+
+CHILD_WORDS = {"son", "daughter", "child", "children", "twin", "twins", "heir", "baby"}
 
 
 def _owner_is_subject(tok: Token, ctx: Context, offset: int) -> bool:
@@ -592,11 +603,11 @@ def find_events(docs: Iterable[tuple[int, Doc]], ctx: Context, *, born: str | No
                 modal = _modal(tok)
                 if modal is not None:
                     if etype == "moved" and modal in ("attempt", "try", "seek"):
-                        etype = "traveled"
-                    else:
-                        continue
-                if etype == "born" and _child_of_subject(tok, ctx, offset):
-                    etype = "child"
+                        etype = "traveled"  # an attempt is not an arrival: a journey
+                    elif not (etype == "founded" and modal in ("attempt", "try")):
+                        continue  # (a founding attempted is a founding, even one that failed)
+                if etype in ("born", "joined", "moved") and _child_of_subject(tok, ctx, offset):
+                    etype = "child"  # a child born, or joining the subject
                 elif not _owner_is_subject(tok, ctx, offset):
                     continue
                 found.append((tok, etype))
