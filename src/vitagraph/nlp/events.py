@@ -593,6 +593,10 @@ def find_events(docs: Iterable[tuple[int, Doc]], ctx: Context, *, born: str | No
                     continue
                 if tok.tag_ == "VBG" and any(c.dep_ == "mark" and c.lower_ in ("although", "though", "while", "whilst") for c in tok.children):
                     continue  # "although writing in French": a circumstance, not a happening
+                if tok.tag_ == "VBN" and etype not in ("born", "died") and (
+                    tok.dep_ == "acl" or (tok.head.text == "(" or any(c.text == "(" for c in tok.children if c.i < tok.i))
+                ) and not any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children):
+                    continue  # "(published posthumously)", "a novel published in English as ...": about a thing
                 if tok.lemma_.lower() in ("live", "reside") and not any(c.dep_ == "prep" and c.lower_ in ("in", "at") for c in tok.children):
                     continue  # "the times he lived through"
                 if tok.pos_ in ("NOUN", "PROPN"):
