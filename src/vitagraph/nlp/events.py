@@ -671,6 +671,8 @@ def find_events(docs: Iterable[tuple[int, Doc]], ctx: Context, *, born: str | No
                     date = born
                 if etype == "died" and died and (date is None or confidence < 0.8):
                     date = died
+                if etype == "buried" and died and (date is None or confidence < 0.8):
+                    date = died[:7] if len(died) >= 7 and not died.startswith("-") else died  # soon after the death
                 ms = ctx.mentions_in(a, b)
                 side = [(offset + c.left_edge.idx, offset + c.right_edge.idx + len(c.right_edge.text))
                         for c in tok.children if c.dep_ in ("advcl", "prep") and c.i < tok.i]
