@@ -215,7 +215,7 @@ def _subjects(tok: Token) -> list[Token]:
                 out.append(s)
                 out.extend(c for c in s.children if c.dep_ == "conj")
             return out
-        if cur.dep_ in ("conj", "xcomp", "advcl", "ccomp", "pcomp", "acl", "relcl", "acomp") and cur.head.i != cur.i:
+        if cur.dep_ in ("conj", "dep", "xcomp", "advcl", "ccomp", "pcomp", "acl", "relcl", "acomp") and cur.head.i != cur.i:
             if cur.dep_ in ("relcl", "acl") and cur.head.pos_ in ("PROPN", "NOUN", "PRON"):
                 return [cur.head]  # "Serge associated with ...", "his son Vlady who joined him"
             cur = cur.head
@@ -237,7 +237,7 @@ def _clause(tok: Token) -> tuple[int, int]:
     """Token index range of the trigger's clause: its subtree minus coordinated verbs' subtrees."""
     lo, hi = tok.left_edge.i, tok.right_edge.i
     for c in tok.children:
-        if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and c.i > tok.i:
+        if c.dep_ in ("conj", "dep") and c.pos_ in ("VERB", "AUX") and c.i > tok.i:
             hi = min(hi, c.left_edge.i - 1)
             # drop a trailing "and"/"," before the conjunct
             while hi > tok.i and tok.doc[hi].dep_ in ("cc", "punct"):
@@ -392,6 +392,8 @@ def _type_of(tok: Token, ctx: Context, offset: int) -> str | None:
             return "worked"
         if lemma == "engage" and any("correspondence" in t.lower_ for t in tok.subtree):
             return "collaborated"
+        if lemma == "engage" and any(c.dep_ == "prep" and c.lower_ == "in" for c in tok.children):
+            return "participated"
         if lemma == "involve" and any(c.dep_ == "prep" and c.lower_ == "in" for c in tok.children):
             return "participated"
         if lemma in ("keep", "produce") and any(w in objs for w in ("journal", "diary", "notebook", "notebooks", "work", "works", "novel", "novels", "book", "books", "poems", "essays", "memoir", "memoirs")):
