@@ -209,6 +209,8 @@ def _subjects(tok: Token) -> list[Token]:
     cur = tok
     while cur is not None and seen < 6:
         subs = [c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+        if cur.dep_ == "relcl" and subs and subs[0].lower_ in ("who", "which", "that", "whom"):
+            subs = [cur.head]  # "his son Vlady who joined him": the antecedent
         if subs:
             out = []
             for s in subs:
@@ -404,7 +406,9 @@ def _type_of(tok: Token, ctx: Context, offset: int) -> str | None:
             return "founded"
         if lemma == "put" and any(c.dep_ == "prep" and c.lower_ == "to" and any(o.lower_ == "work" for o in c.children) for c in tok.children):
             return "worked"
-        if lemma in ("endure", "suffer", "contract", "develop") and any(w in objs for w in ILLNESS_WORDS):
+        if lemma in ("endure", "suffer", "contract", "develop") and any(
+            w in " ".join(t.lower_ for t in tok.subtree if t.i > tok.i) for w in ILLNESS_WORDS
+        ):
             return "illness"
         if lemma in ("face", "undergo", "endure", "suffer") and any(w in objs for w in HOSTILITY_WORDS):
             return "conflict"
@@ -599,7 +603,7 @@ def find_events(docs: Iterable[tuple[int, Doc]], ctx: Context, *, born: str | No
                     tok.dep_ == "acl" or (tok.head.text == "(" or any(c.text == "(" for c in tok.children if c.i < tok.i))
                 ) and not any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children):
                     continue  # "(published posthumously)", "a novel published in English as ...": about a thing
-                if tok.lemma_.lower() in ("live", "reside") and not any(c.dep_ == "prep" and c.lower_ in ("in", "at") for c in tok.children):
+                if tok.lemma_.lower() in ("live", "reside") and not any(t.dep_ == "prep" and t.lower_ in ("in", "at") for t in tok.subtree):
                     continue  # "the times he lived through"
                 if tok.pos_ in ("NOUN", "PROPN"):
                     if tok.dep_ == "pobj" and tok.head.lower_ == "as" and _type_of(tok.head.head, ctx, offset):
