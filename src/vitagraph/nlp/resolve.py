@@ -196,6 +196,10 @@ def decide_labels(
         head_words = f.key.split(" of ")[0].split()
         if last_word in EVENT_WORDS or (head_words and head_words[-1] in EVENT_WORDS):
             v["OTHER"] += 3
+        if (len(words) >= 3 and set(words) & {"of", "and", "without", "in", "for", "to", "on"}
+                and not set(words) & (ORG_WORDS | PLACE_WORDS) and place is None
+                and not any(c.prep == "for" or c.before_word in PERIODICAL_WORDS for c in f.cands)):
+            v["OTHER"] += 1.0  # "Secrets of Metamorphosis", "Life and Times of Rome": a title, not a body
         if len(words) == 1 and f.cands and all(c.modifier for c in f.cands) and not f.surface.isupper() and place is None:
             v["ORG"] -= 1.0  # "Narodnik sympathizers": an adjective here, not a body
         if len(words) == 1 and re.search(r"(ism|isms|ist|ists)$", last_word):
