@@ -18,10 +18,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from ..model import Event, Evidence, Mention, Place, TimeExpr
 from . import edtf
+from .lexicons import CHILD_NOUNS, KIN_NOUNS
 
 VERB_TRIGGERS: dict[str, str] = {}
 for _type, _lemmas in {
@@ -57,7 +58,7 @@ HOSTILITY_WORDS = ("harassment", "persecution", "attack", "attacks", "criticism"
                    "accusations", "slander", "censorship", "boycott", "hostility", "opposition", "surveillance", "threats")
 LIGHT_VERBS = {"make", "undertake", "contract", "suffer", "begin", "start", "complete", "conduct", "lead", "have", "enter"}
 NOUN_TRIGGERS = {
-    "pilgrimage": "traveled", "hajj": "traveled", "expedition": "traveled", "tour": "traveled",
+    "pilgrimage": "traveled", "hajj": "traveled", "expedition": "traveled",
     "birth": "born", "death": "died", "burial": "buried", "funeral": "buried", "arrival": "moved",
     "return": "moved", "emigration": "moved", "flight": "moved", "move": "moved", "trip": "traveled",
     "journey": "traveled", "visit": "traveled", "voyage": "traveled", "tour": "traveled",
@@ -94,11 +95,6 @@ PATIENT_VERBS = {
     "liberate", "confine", "incarcerate", "assassinate", "murder", "shoot", "strip", "proscribe", "outlaw",
     "harass", "persecute", "sue", "accuse", "attack", "denounce", "condemn", "slander", "censor", "ban",
     "recall", "hail", "name", "send", "make", "try",
-}
-KIN_WORDS = {
-    "mother", "father", "wife", "husband", "son", "daughter", "brother", "sister", "parents", "family",
-    "uncle", "aunt", "friend", "friends", "widow", "child", "children", "companion", "partner", "teacher",
-    "colleague", "colleagues", "students", "student", "nephew", "niece", "cousin", "grandfather", "grandmother",
 }
 MODAL_HEADS = {"attempt", "try", "plan", "hope", "want", "intend", "wish", "seek", "refuse", "fail", "decline", "threaten", "aim"}
 PLACE_PREPS = {"in", "at", "to", "into", "from", "near", "via", "across", "through", "inside", "within", "outside"}
@@ -194,7 +190,7 @@ def _token_span(tok: Token, offset: int) -> tuple[int, int]:
 
 def _head_span(tok: Token, offset: int) -> tuple[int, int]:
     """A subject's own words: the token and its compound/flat name parts, not its clauses."""
-    if tok.lower_ in KIN_WORDS:  # "her mother", "his son": someone else
+    if tok.lower_ in KIN_NOUNS:  # "her mother", "his son": someone else
         return offset + tok.idx, offset + tok.idx + len(tok.text)
     parts = [tok] + [c for c in tok.children if c.dep_ in ("compound", "flat", "conj")]
     lo = min(p.left_edge.i if p is not tok else p.i for p in parts)
@@ -470,19 +466,18 @@ def _child_of_subject(tok: Token, ctx: Context, offset: int) -> bool:
     """"His son, Marcus, was born in 65 BC", "his son Vlady who joined him": the subject's child."""
     for s in _subjects(tok):
         for cand in (s, s.head) if s.dep_ in ("appos", "conj") else (s,):
-            if cand.lemma_.lower() in CHILD_WORDS and any(
+            if cand.lemma_.lower() in CHILD_NOUNS and any(
                 c.dep_ == "poss" and ctx.is_subject(*_token_span(c, offset)) for c in cand.children
             ):
                 return True
         for c in s.children:  # "Vlady" with the appositive "his son"
-            if c.dep_ == "appos" and c.lemma_.lower() in CHILD_WORDS and any(
+            if c.dep_ == "appos" and c.lemma_.lower() in CHILD_NOUNS and any(
                 g.dep_ == "poss" and ctx.is_subject(*_token_span(g, offset)) for g in c.children
             ):
                 return True
     return False
 
 
-CHILD_WORDS = {"son", "daughter", "child", "children", "twin", "twins", "heir", "baby"}
 
 
 def _owner_is_subject(tok: Token, ctx: Context, offset: int) -> bool:

@@ -44,7 +44,7 @@ def _place_in(value: str, places: list[Place], raw: bool = True) -> str | None:
     return None
 
 
-def _sentence_place(text: str, verb: str, places: list[Place], limit: int = 4000) -> str | None:
+def _sentence_place(text: str, verb: str, places: list[Place]) -> str | None:
     pattern = re.compile(r"\b" + verb + r"\b[^.;]{0,160}?\b(?:in|at|near)\s+((?:the\s+)?[A-Z][\w'’\-]+(?:[ -][A-Z][\w'’\-]+)*)")
     for m in pattern.finditer(text):
         name = fold(m.group(1))

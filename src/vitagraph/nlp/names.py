@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from .lexicons import KIN_NOUNS
+
 _ACRONYM = re.compile(r"[A-Z][A-Z&]{1,5}")
 _ROMAN = re.compile(r"[IVXLCDM]+")
 
@@ -61,12 +63,6 @@ PLACE_PREPOSITIONS = {
     "outside", "around", "throughout", "within", "inside", "onto", "back",
 }
 
-KINSHIP = {
-    "wife", "husband", "son", "daughter", "father", "mother", "brother", "sister", "widow", "widower",
-    "friend", "partner", "companion", "uncle", "aunt", "nephew", "niece", "cousin", "grandson",
-    "granddaughter", "grandfather", "grandmother", "mistress", "lover", "secretary", "assistant",
-    "colleague", "pupil", "student", "teacher", "biographer", "translator", "child", "children",
-}
 
 
 @dataclass
@@ -88,8 +84,6 @@ class Candidate:
     """Followed by "'s wife", "'s son": certainly a person."""
     head_lemma: str | None = None
     dep: str | None = None
-    coordinated_person: bool = False
-    """In a coordination or apposition with a PERSON entity ("X, Y and Z")."""
     partners: list = field(default_factory=list)
     """(start, end) of the names it is coordinated with: "Basra, Isfahan and Shiraz" share a label."""
     kin_noun: bool = False
@@ -240,7 +234,6 @@ def _join_split_names(doc: Doc, ents: list[Span]) -> list[Span]:
 def candidates_from(doc: Doc) -> list[Candidate]:
     offset = doc._.vg_offset or 0
     out: list[Candidate] = []
-    people = [e for e in doc.ents if e.label_ == "PERSON"]
     ents = list(doc.ents)
     if doc.has_annotation("DEP"):
         ents += [Span(doc, s.start, s.end, label="PROPN") for s in _uncovered_names(doc)]
@@ -262,7 +255,7 @@ def candidates_from(doc: Doc) -> list[Candidate]:
             pieces.append((piece, label, had_article))
     roots = {piece.root.i: piece for piece, _, _ in pieces}
     for piece, label, had_article in pieces:
-        c = _candidate(piece, label, offset, had_article, people)
+        c = _candidate(piece, label, offset, had_article)
         if doc.has_annotation("DEP"):
             root = piece.root
             linked = [roots[root.head.i]] if root.dep_ in ("conj", "appos") and root.head.i in roots else []
@@ -272,7 +265,7 @@ def candidates_from(doc: Doc) -> list[Candidate]:
     return out
 
 
-def _candidate(piece: Span, label: str, offset: int, had_article: bool, people: list[Span] = ()) -> Candidate:
+def _candidate(piece: Span, label: str, offset: int, had_article: bool) -> Candidate:
     doc = piece.doc
     sent = piece.sent if doc.has_annotation("SENT_START") else doc[:]
     title = None
@@ -284,7 +277,7 @@ def _candidate(piece: Span, label: str, offset: int, had_article: bool, people: 
         title = before.text
     after = doc[piece.end] if piece.end < len(doc) else None
     possessive = after is not None and after.tag_ == "POS"
-    kin = possessive and piece.end + 1 < len(doc) and doc[piece.end + 1].lower_ in KINSHIP
+    kin = possessive and piece.end + 1 < len(doc) and doc[piece.end + 1].lower_ in KIN_NOUNS
     root = piece.root
     prep = None
     if root.dep_ == "pobj" and root.head.pos_ == "ADP":
@@ -295,12 +288,8 @@ def _candidate(piece: Span, label: str, offset: int, had_article: bool, people: 
         prep = before.lower_
     elif before is not None and before.lower_ == "the" and piece.start > 1 and doc[piece.start - 2].lower_ in PLACE_PREPOSITIONS:
         prep = doc[piece.start - 2].lower_
-    person_roots = {e.root.i for e in people if not (e.start <= root.i < e.end)}
-    coordinated = (root.dep_ in ("conj", "appos") and root.head.i in person_roots) or any(
-        c.dep_ in ("conj", "appos") and c.i in person_roots for c in root.children
-    )
-    kin_noun = (root.dep_ == "appos" and root.head.lower_ in KINSHIP) or (
-        piece.start > 0 and doc[piece.start - 1].lower_ in KINSHIP and doc[piece.start - 1].pos_ == "NOUN"
+    kin_noun = (root.dep_ == "appos" and root.head.lower_ in KIN_NOUNS) or (
+        piece.start > 0 and doc[piece.start - 1].lower_ in KIN_NOUNS and doc[piece.start - 1].pos_ == "NOUN"
     )
     modifier = root.dep_ in ("compound", "amod", "nmod") and root.head.pos_ == "NOUN"
     k = piece.start - 1
@@ -320,7 +309,6 @@ def _candidate(piece: Span, label: str, offset: int, had_article: bool, people: 
         head_lemma=root.head.lemma_.lower() if root.head.i != root.i else None,
         dep=root.dep_,
         had_article=had_article,
-        coordinated_person=coordinated,
         kin_noun=kin_noun,
         modifier=modifier,
         before_word=before_word,

@@ -30,7 +30,7 @@ from .events import find_events, lead_life_events
 from .given_names import looks_like_person
 from .model import load_base
 from .places import PlaceIndex
-from .resolve import ORG_WORDS, Form, cluster, decide_labels, parenthetical_aliases
+from .resolve import ORG_WORDS, Form, cluster, decide_labels, parenthetical_aliases, strip_title
 from .subject import SubjectInfo, find_subject
 from .times import find_times
 from .works import extract_works, works_kind
@@ -252,7 +252,6 @@ class Extractor:
         """
         cities = [c for c in cands if c.label in ("PLACE", "ORG", "PROPN") and c.text[:1].isupper()
                   and getattr(self.places.known(c.text, True), "kind", None) == "city"]
-        context = [c.text for c in cities]
         for c in cands:
             after = text[c.end : c.end + 20].split()
             site_word = bool(after[:1] and after[0].lower().strip(".,;") in SITE_WORDS) or c.text.split()[0].lower() in SITE_WORDS
@@ -261,7 +260,7 @@ class Extractor:
             same = [o for o in cities if o.sentence == c.sentence and o is not c]
             before = [o for o in cities if c.start - 600 <= o.start < c.start]
             near = min(same, key=lambda o: abs(o.start - c.start)) if same else (before[-1] if before else None)
-            if near is not None and self.places.site(c.text, near.text, context) is not None:
+            if near is not None and self.places.site(c.text, near.text) is not None:
                 c.label = "PLACE"
                 self.places.known.cache_clear()
 
@@ -445,14 +444,10 @@ _PAREN_ALIAS = re.compile(r"\s?\(((?:[A-Z][\w'’\-.]*)(?:\s+(?:of|the|de|y|and|
 
 
 def _key(text: str) -> str:
-    from .resolve import strip_title
-
     return fold(strip_title(text)[0])
 
 
 def _strip_title(s: str) -> str:
-    from .resolve import strip_title
-
     return strip_title(s)[0]
 
 

@@ -20,15 +20,14 @@ class PlaceIndex:
         self.gz = gazetteer
         self.known = lru_cache(maxsize=8192)(self._known)
         self.sites: dict[str, GazPlace] = {}
-        self.context_names: tuple[str, ...] = ()
         self.context_places: dict[str, GazPlace] = {}
 
     def begin_document(self, place_names: list[str]) -> None:
         """The document's place-like names support each other ("Bryn Mawr" near "Pennsylvania")."""
         self.sites = {}
-        self.context_names = tuple(dict.fromkeys(place_names))[:200]
+        names = tuple(dict.fromkeys(place_names))[:200]
         # resolve the document's place names once, jointly; lookups then use the resulting places
-        resolved = self.gz.resolve_all(self.context_names) if self.context_names else {}
+        resolved = self.gz.resolve_all(names) if names else {}
         self.context_places = {n: p for n, p in resolved.items() if p is not None}
         self.known.cache_clear()
 
@@ -49,7 +48,7 @@ class PlaceIndex:
     def demonym(self, word: str) -> str | None:
         return self.gz.country_of_demonym(word)
 
-    def site(self, name: str, city: str | None, context_names: list[str]) -> GazPlace | None:
+    def site(self, name: str, city: str | None) -> GazPlace | None:
         """A site (villa, prison, cemetery) at the city its sentence names."""
         # the document's places are already resolved: pass them, not their names (no re-resolution)
         p = self.gz.resolve_site(name, Context(places=tuple(self.context_places.values())[:30]), city=city)

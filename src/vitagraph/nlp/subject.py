@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from ..document import Document
 from ..folding import fold
@@ -38,21 +39,26 @@ class SubjectInfo:
     """Folded words of all the subject's names: a mention made only of them is the subject."""
     gender: str | None = None
 
+    @cached_property
+    def _keys(self) -> frozenset[str]:
+        return frozenset(fold(n) for n in [self.name, *self.aliases])
+
+    @cached_property
+    def _surnames(self) -> frozenset[str]:
+        return frozenset(k.split()[-1] for k in self._keys if k)
+
     def matches(self, name: str) -> bool:
-        words = fold(name).split()
-        if not words:
+        """Is this name one of the subject's ("Serge", "Victor Kibalchich", "Maria S. Merian")?"""
+        key = fold(name)
+        if not key:
             return False
-        keys = {fold(n) for n in [self.name, *self.aliases]}
-        if fold(name) in keys:
+        if key in self._keys:
             return True
-        # "Serge", "Victor Kibalchich": made only of the subject's name words,
-        # and containing a surname-like word (not just a first name shared by others)
-        surnames = {fold(n).split()[-1] for n in [self.name, *self.aliases] if fold(n)}
+        # made only of the subject's name words, with a surname or two of them;
+        # an initial counts when it is the initial of one of those words
         initials = {t[0] for t in self.tokens}
-        words = [w for w in words if not (len(w) == 1 and w in initials)]  # "Maria S. Merian"
-        return bool(words) and set(words) <= self.tokens and bool(set(words) & (surnames | self.tokens)) and (
-            bool(set(words) & surnames) or len(words) >= 2
-        )
+        words = [w for w in key.split() if not (len(w) == 1 and w in initials)]
+        return bool(words) and set(words) <= self.tokens and (bool(set(words) & self._surnames) or len(words) >= 2)
 
 
 def _clean_name(raw: str) -> str:

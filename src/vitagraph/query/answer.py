@@ -1126,7 +1126,6 @@ _LANGUAGES = {"english", "french", "german", "latin", "greek", "spanish", "itali
 def _what(ctx: Ctx, s: Scored, doc: DocData) -> list[Cand]:
     q = ctx.q
     head, cls = q.head, q.head_class
-    text, a, b = doc.text, s.row.start, s.row.end
     if q.text.lower().startswith("why"):
         return _why(ctx, s, doc)
     if head in ("name", "names"):
@@ -1301,7 +1300,7 @@ def _why(ctx: Ctx, s: Scored, doc: DocData) -> list[Cand]:
 
 def _object_of_trigger(ctx: Ctx, s: Scored, doc: DocData) -> list[Cand]:
     """What did X VERB: the words after the verb, to the end of the clause."""
-    text, a, b = doc.text, s.row.start, s.row.end
+    text, b = doc.text, s.row.end
     anchors = _anchors(ctx, s, doc)
     last = ctx.terms[-1] if ctx.terms else None
     out = []
