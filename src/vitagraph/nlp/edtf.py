@@ -1334,7 +1334,7 @@ _RULES_SRC += [
      + _MONTH_FULL + ")", _r_partial),
     ("partial_md", r"(?P<mon>" + _MONTH_FULL + r")\s+(?:the\s+)?(?P<day>" + _DAY
      + r")(?!\s*(?:\d|:|" + _DASH + r"\s*\d))", _r_partial),
-    ("partial_m", r"(?:(?:in|during)\s+(?=\w)|(?=" + _strip_groups(_THE + _PART_PREFIX)
+    ("partial_m", r"(?:(?:(?:in|during)\s+)?(?:that|this|the\s+same)\s+(?=[A-Z])|(?:in|during)\s+(?=\w)|(?=" + _strip_groups(_THE + _PART_PREFIX)
      + "))(?P<core>" + _THE
      + r"(?:" + _PART_PREFIX + r")?(?P<mon>" + _MONTH_FULL + r"))(?!,?\s*(?:of\s+)?\d)",
      _r_partial),

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Iterable
 
 from spacy.tokens import Doc, Token
@@ -246,6 +246,69 @@ def _clause(tok: Token) -> tuple[int, int]:
             if c.dep_ in ("nsubj", "nsubjpass"):
                 lo = min(lo, c.left_edge.i)
     return lo, hi
+
+
+_SEQUEL_ADVERBS = {"then", "later", "afterwards", "afterward", "subsequently", "eventually", "thereafter", "finally"}
+_PROMPT_ADVERBS = {"immediately", "promptly", "instantly", "forthwith", "soon", "shortly", "quickly", "at once"}
+
+
+def _others_clauses(sent, tok: Token, ctx: Context, offset: int) -> list[tuple[int, int]]:
+    """Relative clauses about someone else ("her father, who died in December 1921"): their
+    dates are not the event's. A clause that names the subject, or holds the trigger, stays."""
+    out = []
+    for t in sent:
+        if t.dep_ != "relcl" or t.left_edge.i <= tok.i <= t.right_edge.i:
+            continue
+        a, b = offset + t.left_edge.idx, offset + t.right_edge.idx + len(t.right_edge.text)
+        if not ctx.is_subject(a, b):
+            out.append((a, b))
+    return out
+
+
+def _sequel(tok: Token) -> bool:
+    """"then moved to Paris": after its sibling, not at the same moment (the parser may hang
+    "then" on the sibling, so the words just before the trigger count too)."""
+    if any(c.dep_ == "advmod" and c.lower_ in _SEQUEL_ADVERBS for c in tok.children):
+        return True
+    before = [t for t in tok.doc[max(tok.sent.start, tok.i - 3) : tok.i] if not t.is_punct and t.lower_ != "and"]
+    return bool(before) and before[-1].lower_ in _SEQUEL_ADVERBS
+
+
+def _at_narrative_time(tok: Token) -> bool:
+    """"He was immediately stripped of ...", "He had suffered ...": the narrative's own moment
+    (or one before it), not somewhere in the stay."""
+    if any(c.dep_ == "advmod" and c.lower_ in _PROMPT_ADVERBS for c in tok.children):
+        return True
+    return tok.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ == "had" for c in tok.children)
+
+
+_ADJUNCT_DEPS = {"prep", "pobj", "npadvmod", "advmod", "obl", "nmod", "compound", "amod", "nummod", "quantmod", "cc", "conj"}
+
+
+def _adjunct_of(time: TimeExpr, verb: Token, doc: Doc, offset: int) -> bool:
+    """Is the time an adjunct of the verb itself ("arrived in April 1936"), not buried in one of its
+    noun phrases ("the uprising of July 1917") or clauses?"""
+    toks = [t for t in doc if time.start <= offset + t.idx < time.end]
+    if not toks:
+        return False
+    root = next((t for t in toks if not (time.start <= offset + t.head.idx < time.end) or t.head.i == t.i), toks[0])
+    cur = root
+    for _ in range(6):
+        if cur.head.i == verb.i:
+            return cur.dep_ in ("prep", "npadvmod", "advmod", "obl", "pobj") or cur is root and cur.dep_ in ("npadvmod",)
+        if cur.head.i == cur.i or cur.dep_ not in _ADJUNCT_DEPS or cur.head.pos_ in ("NOUN", "PROPN", "VERB", "AUX"):
+            return False
+        cur = cur.head
+    return False
+
+
+def _to_year(t: TimeExpr) -> TimeExpr:
+    """The same time at year precision ("1917-07" -> "1917"); intervals and years unchanged."""
+    v = t.value or ""
+    y = _start_year(v)
+    if y is None or "/" in v or ".." in v or not re.match(r"^-?\d{4}-\d", v):
+        return t
+    return replace(t, value=_year(y))
 
 
 def _purpose_infinitive(tok: Token) -> bool:
@@ -566,10 +629,54 @@ def _narrative_date(ctx: Context, s0: int, s1: int, para_start: int, born: str |
     nxt = ctx.time_after(s1, section_end, skip=lifespan)
     a = _start_year(prev.value)
     b = _start_year(nxt.value) if nxt is not None else None
+    if a is not None and a == b and re.match(r"^\d{4}-\d\d$", prev.value or "") and re.match(r"^\d{4}-\d\d", nxt.value or ""):
+        if nxt.value[:7] > prev.value:  # between March and September of one year: 1941-03/1941-09
+            return f"{prev.value}/{nxt.value[:7]}"
     if a is None or b is None or b <= a or b - a > 8:
         return prev.value
-    fmt = lambda y: f"-{abs(y):04d}" if y < 0 else f"{y:04d}"  # noqa: E731
-    return f"{fmt(a)}/{fmt(b)}"
+    return f"{_year(a)}/{_year(b)}"
+
+
+def _year(y: int) -> str:
+    return f"-{abs(y):04d}" if y < 0 else f"{y:04d}"
+
+
+def _end_year(value: str | None) -> int | None:
+    b = edtf.bounds(value) if value else None
+    return b[1][0] if b and b[1] else None
+
+
+@dataclass
+class _Stay:
+    """A residence told by the narrative: where the subject arrived, when, and where the text says so."""
+
+    pos: int
+    place: str
+    date: str | None
+    section: int | None
+
+
+def _section_of(ctx: Context, pos: int) -> int | None:
+    return next((a for a, b in ctx.sections if a <= pos < b), None)
+
+
+def _stay_periods(events: list[Event], narrative: list[tuple[int, int, _Stay | None]], stays: list[_Stay],
+                  died: str | None, ctx: Context) -> None:
+    """Undated events of a stay told in the same section take the stay's span, arrival to departure,
+    in years ("he associated with other exiles" in Mexico: 1941/1947): the widest honest interval."""
+    for idx, pos, stay in narrative:
+        if stay is None or stay.date is None or stay.section is None or stay.section != _section_of(ctx, pos):
+            continue
+        a = _start_year(stay.date)
+        later = [s for s in stays if s.pos > stay.pos and s.place != stay.place and s.date]
+        b = _start_year(later[0].date) if later else _end_year(died)
+        if a is None or b is None or b < a:
+            continue
+        ev = events[idx]
+        a_ev, b_ev = _start_year(ev.date), _end_year(ev.date)
+        if a_ev is not None and (a_ev < a or (b_ev is not None and b_ev > b)):
+            continue  # the narrative's time lies outside the stay: keep it
+        events[idx] = replace(ev, date=_year(a) if a == b else f"{_year(a)}/{_year(b)}")
 
 
 def _start_year(value: str | None) -> int | None:
@@ -580,6 +687,8 @@ def _start_year(value: str | None) -> int | None:
 def find_events(docs: Iterable[tuple[int, Doc]], ctx: Context, *, born: str | None, died: str | None) -> list[Event]:
     events: list[Event] = []
     residence: str | None = None
+    stays: list[_Stay] = []
+    narrative: list[tuple[int, int, _Stay | None]] = []
     for offset, doc in docs:
         if not doc.has_annotation("DEP"):
             continue
@@ -627,7 +736,9 @@ def find_events(docs: Iterable[tuple[int, Doc]], ctx: Context, *, born: str | No
                 others = [clauses[t.i] for t, _ in found if t.i != tok.i]
                 in_other = lambda x0, x1: any(offset + doc[l].idx <= x0 and x1 <= offset + doc[h].idx + len(doc[h].text) for l, h in others)  # noqa: E731
                 trig = offset + tok.idx
-                times = ctx.times_in(a, b)
+                foreign = _others_clauses(sent, tok, ctx, offset)
+                in_foreign = lambda x: any(f0 <= x.start < f1 for f0, f1 in foreign)  # noqa: E731
+                times = [t for t in ctx.times_in(a, b) if not in_foreign(t)]
                 confidence = 0.8
                 if not times:
                     # a clause inside another event's clause shares its date ("joined ... in January 1919 after arriving")
@@ -647,16 +758,22 @@ def find_events(docs: Iterable[tuple[int, Doc]], ctx: Context, *, born: str | No
                         l, h = clauses[t.i]
                         times = ctx.times_in(offset + doc[l].idx, offset + doc[h].idx + len(doc[h].text))
                         if times:
+                            if not any(_adjunct_of(x, t, doc, offset) for x in times):
+                                # "joined the CNT, took part in the uprising of July 1917": the sibling's
+                                # noun has the date, the sibling only its year
+                                times = [_to_year(x) for x in times]
                             break
                     confidence = 0.7
                 if not times:
-                    times = [t for t in ctx.times_in(s0, s1) if not in_other(t.start, t.end)]
+                    times = [t for t in ctx.times_in(s0, s1) if not in_other(t.start, t.end) and not in_foreign(t)]
                     confidence = 0.7
                 lifespan = f"{born}/{died}" if born and died else None
                 times = [t for t in times if t.value != lifespan]
                 date = None
+                if times and confidence < 0.8 and _sequel(tok):
+                    times = [_to_year(x) for x in times]  # "arrived ... in April 1936, then moved to Paris": later that year
                 if times:
-                    date = min(times, key=lambda t: abs(t.start - trig)).value
+                    date = min(times, key=lambda t: (t.anchored, abs(t.start - trig))).value  # a told date before a reckoned one
                     if date and date.endswith("/.."):
                         date = date[:-3]  # "from 63 BC" (onwards): the event is its start
                     elif date and date.startswith("../") and "/" not in date[3:]:
@@ -668,6 +785,8 @@ def find_events(docs: Iterable[tuple[int, Doc]], ctx: Context, *, born: str | No
                 else:
                     date = _narrative_date(ctx, s0, s1, para_start, born, died)
                     confidence = 0.5
+                    if date and "/" not in date and etype not in ("born", "died", "buried", "moved") and not _at_narrative_time(tok):
+                        narrative.append((len(events), s0, stays[-1] if stays else None))
                 if etype == "born" and born and confidence < 0.8:
                     date = born
                 if etype == "died" and died and (date is None or confidence < 0.8):
@@ -699,6 +818,8 @@ def find_events(docs: Iterable[tuple[int, Doc]], ctx: Context, *, born: str | No
                     events.append(Event(etype, date, place, participants, Evidence(a, b), round(confidence, 2)))
                 if etype in ("moved", "born", "exiled", "imprisoned") and place and etype != "exiled":
                     residence = _more_specific_ahead(ctx, place, b)
+                    stays.append(_Stay(a, residence, events[-1].date, _section_of(ctx, a)))
+    _stay_periods(events, narrative, stays, died, ctx)
     return events
 
 

@@ -1,0 +1,102 @@
+"""How undated events get their time: the stay they belong to, the sibling they follow,
+the birth an age counts from -- on small biographies written for these rules."""
+
+from __future__ import annotations
+
+import pytest
+
+from vitagraph.nlp import edtf
+from vitagraph.readers import read_text
+
+STAY = """= Rosa Fenner =
+
+Rosa Fenner (4 May 1880 – 9 June 1950) was an Austrian journalist.
+
+==Early years==
+Rosa Fenner was born on 4 May 1880 in Graz. In 1900 she moved to Vienna, where she studied law.
+
+==Exile in Lisbon==
+In October 1938 she arrived in Lisbon. Her daughter joined her there in March 1939.
+She wrote for several émigré newspapers. She associated with other refugees from Austria.
+She was immediately denounced by the police. She had suffered a stroke.
+
+==Death==
+Rosa Fenner died in Lisbon on 9 June 1950.
+"""
+
+
+@pytest.fixture(scope="module")
+def rosa():
+    from vitagraph.nlp import extract
+
+    doc = read_text(STAY, "rosa-fenner.txt")
+    return doc, extract(doc)
+
+
+def _event(doc, record, words):
+    found = [e for e in record.events if words in e.evidence.of(doc.text)]
+    assert found, f"no event for {words!r}: {[e.evidence.of(doc.text) for e in record.events]}"
+    return found[0]
+
+
+@pytest.mark.model
+def test_undated_events_of_a_stay_take_the_stay(rosa):
+    """After the last dated sentence of a section, the time is the stay's: arrival to death."""
+    doc, record = rosa
+    assert _event(doc, record, "wrote for several").date == "1938/1950"
+    assert _event(doc, record, "associated with").date == "1938/1950"
+
+
+@pytest.mark.model
+def test_prompt_and_pluperfect_keep_the_narrative_moment(rosa):
+    doc, record = rosa
+    assert _event(doc, record, "immediately denounced").date == "1939-03"
+    assert _event(doc, record, "suffered").date == "1939-03"
+
+
+@pytest.mark.model
+def test_then_and_nested_dates_give_the_year():
+    from vitagraph.nlp import extract
+
+    doc = read_text("= Ivo Marek =\n\nIvo Marek (1890 – 1960) was a Czech printer.\n\n==Life==\n"
+                    "Marek arrived in Trieste in April 1919, then moved to Milan.\n"
+                    "There he joined the printers' union, took part in the strike of August 1920, "
+                    "and wrote for Avanti.\n", "ivo-marek.txt")
+    record = extract(doc)
+    assert _event(doc, record, "arrived in Trieste").date == "1919-04"
+    assert _event(doc, record, "moved to Milan").date == "1919"
+    assert _event(doc, record, "joined the printers").date == "1920"
+
+
+@pytest.mark.model
+def test_a_relative_clause_about_someone_else_lends_no_date():
+    from vitagraph.nlp import extract
+
+    doc = read_text("= Lena Wirth =\n\nLena Wirth (1885 – 1940) was a German painter.\n\n==Life==\n"
+                    "In 1912 Wirth went back to Munich to look after her father, who died in December 1921.\n",
+                    "lena-wirth.txt")
+    record = extract(doc)
+    assert _event(doc, record, "went back to Munich").date == "1912"
+
+
+@pytest.mark.model
+def test_an_age_counts_from_the_birth_and_a_told_date_wins():
+    from vitagraph.nlp import extract
+
+    doc = read_text("= Omar Zayd =\n\nOmar Zayd (1 March 1304 – 1368) was a traveller.\n\n==Life==\n"
+                    "Zayd was born on 1 March 1304 in Fez. In 1320 he studied law.\n"
+                    "At the age of twenty-five he moved to Cairo.\n"
+                    "On 14 June 1331, at the age of twenty-seven, he left Cairo to travel to Mecca.\n",
+                    "omar-zayd.txt")
+    record = extract(doc)
+    ages = [t for t in record.times if "age of twenty-five" in t.text]
+    assert ages and ages[0].value == "1329/1330"
+    assert _event(doc, record, "moved to Cairo").date == "1329/1330"
+    assert _event(doc, record, "travel to Mecca").date == "1331-06-14"
+
+
+def test_that_month_is_the_narrative_years():
+    found = edtf.scan("She sailed home in June 1701, arriving in Amsterdam that September.")
+    assert [(m.text, m.value) for m in found] == [("June 1701", "1701-06"), ("September", None)]
+    assert edtf.anchor(found[1], "1701-06") == "1701-09"
+    assert edtf.scan("That may be so.") == []
