@@ -94,9 +94,10 @@ PATIENT_VERBS = {
     "bury", "hire", "employ", "exchange", "expel", "exclude", "oust", "extradite", "decorate", "knight", "pardon",
     "liberate", "confine", "incarcerate", "assassinate", "murder", "shoot", "strip", "proscribe", "outlaw",
     "harass", "persecute", "sue", "accuse", "attack", "denounce", "condemn", "slander", "censor", "ban",
-    "recall", "hail", "name", "send", "make", "try",
+    "recall", "hail", "name", "send", "make", "try", "take", "bring", "carry", "transfer", "summon", "evacuate", "transport",
 }
-MODAL_HEADS = {"attempt", "try", "plan", "hope", "want", "intend", "wish", "seek", "refuse", "fail", "decline", "threaten", "aim"}
+MODAL_HEADS = {"attempt", "try", "plan", "hope", "want", "intend", "wish", "seek", "refuse", "fail", "decline", "threaten", "aim",
+               "decide", "resolve", "propose", "offer", "expect"}
 PLACE_PREPS = {"in", "at", "to", "into", "from", "near", "via", "across", "through", "inside", "within", "outside"}
 SPECIFIC = {"site": 0, "city": 1, "island": 2, "region": 3, "mountains": 3, "country": 4, "historic_state": 4, "continent": 5}
 
@@ -119,6 +120,9 @@ class Context:
         self._starts = [m.start for m in self.mentions]
         self.times = sorted((t for t in self.times if t.value), key=lambda t: t.start)
         self._tstarts = [t.start for t in self.times]
+        words = {n: p.entity for p in self.places.values() if p.kind in ("city", "site", "island")
+                 for n in (p.name, *p.aliases) if len(n) > 2}
+        self._place_words = sorted(words.items(), key=lambda x: -len(x[0]))  # longest name first
 
     def mentions_in(self, a: int, b: int) -> list[Mention]:
         i = bisect.bisect_left(self._starts, a)
@@ -171,6 +175,17 @@ class Context:
             if t.value != skip and t.kind in ("date", "interval", "set") and not t.anchored and ".." not in (t.value or ""):
                 return t
             i += 1
+        return None
+
+    def place_in_name(self, mentions: list[Mention]) -> str | None:
+        """"taught at the University of Göttingen": a place of the document named inside an
+        organisation's name is where the event happened."""
+        for m in mentions:
+            if m.label != "ORG":
+                continue
+            for name, entity in self._place_words:
+                if re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", m.text):
+                    return entity
         return None
 
     def is_subject(self, a: int, b: int) -> bool:
@@ -385,6 +400,10 @@ def _type_of(tok: Token, ctx: Context, offset: int) -> str | None:
             return "moved"
         if lemma == "reach":
             return "moved"
+        if lemma in CONVEY_VERBS and any(c.dep_ == "auxpass" for c in tok.children) and _place_after(tok, ("to", "into"), ctx, offset):
+            return "moved"  # "were taken to Rome", "was sent to Moscow": moved by others
+        if lemma == "enter" and _place_after(tok, (), ctx, offset):
+            return "moved"  # "entered Rome on 4 September 57 BC"
         if lemma == "become":
             attrs = [c for c in tok.children if c.dep_ in ("attr", "acomp")]
             for a in attrs:
@@ -525,6 +544,26 @@ def _type_of(tok: Token, ctx: Context, offset: int) -> str | None:
     return None
 
 
+CONVEY_VERBS = {"take", "bring", "send", "carry", "transfer", "summon", "move", "evacuate", "transport"}
+GROUP_NOUNS = {"family", "couple", "household", "pair", "party", "expedition", "household", "brothers", "sisters"}
+
+
+def _place_after(tok: Token, preps: tuple[str, ...], ctx: Context, offset: int) -> bool:
+    """Does the verb take a place: as its object (no preps given) or after one of the preps?"""
+    for c in tok.children:
+        if preps and c.dep_ == "prep" and c.lower_ in preps:
+            targets = [o for o in c.children if o.dep_ == "pobj"]
+        elif not preps and c.dep_ == "dobj":
+            targets = [c]
+        else:
+            continue
+        for o in targets:
+            a, b = offset + o.left_edge.idx, offset + o.right_edge.idx + len(o.right_edge.text)
+            if any(m.label == "PLACE" for m in ctx.mentions_in(a, b)):
+                return True
+    return False
+
+
 def _child_of_subject(tok: Token, ctx: Context, offset: int) -> bool:
     """"His son, Marcus, was born in 65 BC", "his son Vlady who joined him": the subject's child."""
     for s in _subjects(tok):
@@ -577,6 +616,11 @@ def _owner_is_subject(tok: Token, ctx: Context, offset: int) -> bool:
         # "they reached Marseille" after "Serge and Vlady ...": a group with the subject in it
         if sub.lower_ in ("they", "we") and ctx.group_subject_before(offset + sub.idx):
             return True
+        # "her family moved to Nuremberg", "the couple settled in Delft"
+        if sub.lemma_.lower() in GROUP_NOUNS and tok.lemma_.lower() in VERB_TRIGGERS and VERB_TRIGGERS[tok.lemma_.lower()] in ("moved", "traveled") and any(
+            (c.dep_ == "poss" and ctx.is_subject(*_token_span(c, offset))) or (c.dep_ == "det" and c.lower_ == "the") for c in sub.children
+        ):
+            return True
     if tok.lemma_.lower() in PATIENT_VERBS:
         # "the Nazi government dismissed her", "Hilbert and Klein invited her to Göttingen"
         objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
@@ -592,12 +636,43 @@ def _best_place(mentions: list[Mention], ctx: Context, trigger_pos: int, etype: 
         froms = [m for m in cands if ctx.text[max(0, m.start - 6) : m.start].strip().lower().endswith(("from", "leave", "left"))]
         if froms:
             cands = froms
+    if etype in ("moved", "traveled"):
+        # "sailed down the Red Sea to Yemen", "crossed the Black Sea to the Crimea": where he went, not the way
+        dest = [m for m in cands if _word_before(ctx.text, m.start) in ("to", "into", "for", "reached", "reach", "entered", "in", "at")]
+        if dest and len(dest) < len(cands):
+            cands = dest
     # the more specific of two ("Brussels, Belgium" -> Brussels), then the nearest to the trigger
     def rank(m: Mention) -> tuple[int, int]:
         p = ctx.places[m.entity]
         return SPECIFIC.get(p.kind, 3), abs(m.start - trigger_pos)
 
     return min(cands, key=rank).entity
+
+
+def _where_antecedent(tok: Token, ctx: Context, offset: int) -> str | None:
+    """"Martinique (where they were briefly jailed)", "Tunis, where he stayed two months":
+    a "where" clause happens at the place it hangs on."""
+    cur = tok
+    while cur.dep_ == "conj" and cur.head.i != cur.i:
+        cur = cur.head
+    if cur.dep_ != "relcl" or not any(c.dep_ == "advmod" and c.lower_ == "where" for c in cur.children):
+        return None
+    head = cur.head
+    a, b = _token_span(head, offset)
+    for c in head.children:
+        if c.dep_ in ("compound", "flat", "amod") and c.i < head.i:
+            a = min(a, offset + c.idx)
+    ms = [m for m in ctx.mentions_in(a - 1, b + 1) if m.start < b and a < m.end]
+    place = next((m.entity for m in ms if m.label == "PLACE" and m.entity in ctx.places), None)
+    return place or ctx.place_in_name(ms)
+
+
+def _word_before(text: str, pos: int) -> str:
+    """The word before a mention, skipping "the": "to the Crimea" -> "to"."""
+    words = text[max(0, pos - 30) : pos].lower().split()
+    while words and words[-1] in ("the", "a"):
+        words.pop()
+    return words[-1] if words else ""
 
 
 def _more_specific_ahead(ctx: Context, place: str, pos: int, window: int = 1200) -> str:
@@ -688,6 +763,7 @@ def find_events(docs: Iterable[tuple[int, Doc]], ctx: Context, *, born: str | No
     events: list[Event] = []
     residence: str | None = None
     stays: list[_Stay] = []
+    placing: list[tuple[int, bool, str | None]] = []
     narrative: list[tuple[int, int, _Stay | None]] = []
     for offset, doc in docs:
         if not doc.has_annotation("DEP"):
@@ -793,13 +869,17 @@ def find_events(docs: Iterable[tuple[int, Doc]], ctx: Context, *, born: str | No
                     date = died
                 if etype == "buried" and died and (date is None or confidence < 0.8):
                     date = died[:7] if len(died) >= 7 and not died.startswith("-") else died  # soon after the death
-                ms = ctx.mentions_in(a, b)
+                ms = [m for m in ctx.mentions_in(a, b) if not in_foreign(m)]
                 side = [(offset + c.left_edge.idx, offset + c.right_edge.idx + len(c.right_edge.text))
                         for c in tok.children if c.dep_ in ("advcl", "prep") and c.i < tok.i]
                 core = [m for m in ms if not any(x0 <= m.start < x1 for x0, x1 in side)]
-                place = _best_place(core, ctx, trig, etype, doc, offset) or _best_place(ms, ctx, trig, etype, doc, offset)
+                place = (_where_antecedent(tok, ctx, offset)
+                         or _best_place(core, ctx, trig, etype, doc, offset) or _best_place(ms, ctx, trig, etype, doc, offset)
+                         or ctx.place_in_name(ms))
                 if place is None:
-                    place = _best_place([m for m in ctx.mentions_in(s0, s1) if not in_other(m.start, m.end)], ctx, trig, etype, doc, offset)
+                    place = _best_place([m for m in ctx.mentions_in(s0, s1) if not in_other(m.start, m.end) and not in_foreign(m)],
+                                        ctx, trig, etype, doc, offset)
+                told = place is not None
                 if place is None and etype in RESIDENT_TYPES:
                     place = residence
                 participants = tuple(dict.fromkeys(
@@ -816,11 +896,62 @@ def find_events(docs: Iterable[tuple[int, Doc]], ctx: Context, *, born: str | No
                                         Evidence(again.start() + 4, later[0].end), round(confidence, 2)))
                 else:
                     events.append(Event(etype, date, place, participants, Evidence(a, b), round(confidence, 2)))
-                if etype in ("moved", "born", "exiled", "imprisoned") and place and etype != "exiled":
+                placing.append((len(events) - 1, told, residence))
+                if place and told and (etype in ("moved", "born", "imprisoned") or (etype == "exiled" and _destination(ctx, place, a, b))):
                     residence = _more_specific_ahead(ctx, place, b)
                     stays.append(_Stay(a, residence, events[-1].date, _section_of(ctx, a)))
     _stay_periods(events, narrative, stays, died, ctx)
+    _places_by_date(events, placing, stays, ctx)
     return events
+
+
+def _destination(ctx: Context, place: str, a: int, b: int) -> bool:
+    """"deported to Orenburg", "three years of deportation in Orenburg": where the exile lives,
+    not the country he is expelled from."""
+    for m in ctx.mentions_in(a, b):
+        if m.entity == place:
+            before = ctx.text[max(a, m.start - 12) : m.start].lower().split()
+            return bool(before) and before[-1] in ("to", "in", "at", "into")
+    return False
+
+
+def _contains(country: Place | None, inner: Place | None) -> bool:
+    return (country is not None and inner is not None and country.kind in ("country", "historic_state")
+            and inner.kind in ("city", "site") and bool(country.country) and inner.country == country.country)
+
+
+def _places_by_date(events: list[Event], placing: list[tuple[int, bool, str | None]], stays: list[_Stay], ctx: Context) -> None:
+    """Where the subject was, by the date, when the text's order cannot say: the lead's summary
+    ("joined the Left Opposition in 1923": Vienna, where the narrative has him then), a look back
+    from a later section, a residence that begins after the event. In the lead, a country told in
+    the clause gives way to the city of that country he lived in ("writing ... in Spain": Barcelona)."""
+    dated = sorted(((edtf.bounds(s.date)[0], s) for s in stays if s.date and edtf.bounds(s.date) and edtf.bounds(s.date)[0]),
+                   key=lambda x: x[0])
+    lead_end = ctx.sections[0][0] if ctx.sections else 0
+    for idx, told, residence in placing:
+        ev = events[idx]
+        b = edtf.bounds(ev.date) if ev.date else None
+        in_lead = ev.evidence.start < lead_end
+        if ev.type not in RESIDENT_TYPES or not b or not b[0] or not b[1] or not dated or (not told and ev.place is None and not in_lead):
+            continue
+        # the stays that overlap the event: begun before it ended, not ended before it began
+        at = [s for i, (start, s) in enumerate(dated)
+              if start <= b[1] and (i + 1 == len(dated) or dated[i + 1][0] > b[0])]
+        if not at:
+            continue
+        by_date = at[-1].place
+        if told:
+            if in_lead:
+                inner = [s.place for s in at if _contains(ctx.places.get(ev.place or ""), ctx.places.get(s.place))]
+                if inner:
+                    events[idx] = replace(ev, place=inner[0])
+            continue
+        if not in_lead and ev.place == residence:
+            here = next((s for s in reversed(stays) if s.pos < ev.evidence.start), None)
+            if here is None or here.date is None or (edtf.bounds(here.date) or (None,))[0] is None \
+                    or edtf.bounds(here.date)[0] <= b[1]:
+                continue  # the narrative's residence began before the event ended: it stands
+        events[idx] = replace(ev, place=by_date)
 
 
 def lead_life_events(text: str, lead: tuple[int, int] | None, times: list[TimeExpr], born: str | None, died: str | None,

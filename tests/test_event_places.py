@@ -1,0 +1,70 @@
+"""Where an event happened when the clause does not say it plainly: the place a "where"
+clause hangs on, the city in an institution's name, the destination rather than the way,
+the stay the lead's summary falls in -- on small biographies written for these rules."""
+
+from __future__ import annotations
+
+import pytest
+
+from vitagraph.readers import read_text
+
+pytestmark = pytest.mark.model
+
+
+def _extract(text: str, name: str):
+    from vitagraph.nlp import extract
+
+    doc = read_text(text, name)
+    return doc, extract(doc)
+
+
+def _place_of(doc, record, words, etype=None):
+    found = [e for e in record.events if words in e.evidence.of(doc.text) and etype in (None, e.type)]
+    assert found, f"no event for {words!r}: {[e.evidence.of(doc.text) for e in record.events]}"
+    names = {p.entity: p.name for p in record.places}
+    return names.get(found[0].place)
+
+
+def test_a_where_clause_happens_at_its_antecedent():
+    doc, record = _extract(
+        "= Anna Vogt =\n\nAnna Vogt (1870 – 1940) was a Swiss botanist.\n\n==Life==\n"
+        "In 1901 Vogt travelled to Lisbon and then to Madeira, where she was briefly detained by the police.\n",
+        "anna-vogt.txt")
+    assert _place_of(doc, record, "detained", "arrested") == "Madeira"
+
+
+def test_an_institution_names_its_city():
+    doc, record = _extract(
+        "= Karl Endres =\n\nKarl Endres (1860 – 1930) was a German chemist.\n\n==Life==\n"
+        "Endres studied in Heidelberg. He moved to Leipzig in 1890.\n"
+        "From 1895 to 1920 he taught at the University of Heidelberg.\n",
+        "karl-endres.txt")
+    assert _place_of(doc, record, "taught") == "Heidelberg"
+
+
+def test_where_he_went_not_the_way():
+    doc, record = _extract(
+        "= Idris Kamal =\n\nIdris Kamal (1300 – 1370) was a Moroccan traveller.\n\n==Life==\n"
+        "In 1330 Kamal sailed down the Red Sea to Aden.\n",
+        "idris-kamal.txt")
+    assert _place_of(doc, record, "sailed") == "Aden"
+
+
+def test_taken_to_a_city_is_a_move():
+    doc, record = _extract(
+        "= Lucius Varro =\n\nLucius Varro (100 BC – 40 BC) was a Roman orator.\n\n==Life==\n"
+        "Lucius Varro was born in 100 BC in Capua. As a boy, Varro was taken to Rome to be educated.\n"
+        "In 80 BC Varro defended Gaius Nonius on a charge of theft.\n",
+        "lucius-varro.txt")
+    moves = [e for e in record.events if e.type == "moved" and "taken to Rome" in e.evidence.of(doc.text)]
+    assert moves
+    assert _place_of(doc, record, "defended") == "Rome"
+
+
+def test_the_leads_summary_is_placed_by_its_date():
+    doc, record = _extract(
+        "= Olga Brandt =\n\nOlga Brandt (1880 – 1950) was a Latvian editor. She joined the Social Democrats in 1912.\n\n"
+        "==Life==\nBrandt was born in 1880 in Riga. In 1905 she moved to Zurich, where she studied medicine.\n"
+        "In 1910 she settled in Geneva. In 1920 she returned to Riga.\n",
+        "olga-brandt.txt")
+    assert _place_of(doc, record, "joined the Social Democrats") == "Geneva"
