@@ -45,9 +45,9 @@ for _type, _lemmas in {
     "wrote": "write compose complete finish author pen draft prove paint discover invent chronicle document dictate",
     "participated": "participate fight campaign side vote debate",
     "collaborated": "collaborate correspond cooperate associate befriend",
-    "conflict": "criticize criticise denounce attack oppose slander quarrel implicate accuse suppress defeat proscribe outlaw confiscate ban censor harass persecute sue reject",
+    "conflict": "criticize criticise denounce attack oppose slander quarrel implicate accuse suppress defeat proscribe outlaw confiscate ban censor harass persecute sue reject divorce",
     "illness": "suffer",
-    "honored": "award honour honor decorate knight",
+    "honored": "award honour honor decorate knight hail acclaim",
 }.items():
     for _lemma in _lemmas.split():
         VERB_TRIGGERS[_lemma] = _type
@@ -400,6 +400,25 @@ def _type_of(tok: Token, ctx: Context, offset: int) -> str | None:
             return "moved"
         if lemma == "reach":
             return "moved"
+        if lemma == "appear" and any(c.dep_ == "nsubj" and (c.lemma_.lower() in WORK_NOUNS or c.lemma_.lower() in ("volume", "edition", "translation"))
+                                     or any(m.label == "WORK" for m in ctx.mentions_in(offset + c.left_edge.idx, offset + c.right_edge.idx + len(c.right_edge.text)))
+                                     for c in tok.children if c.dep_ == "nsubj"):
+            return "published"  # "the second volume appeared there in 1683"
+        if lemma in ("bring", "put") and any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children):
+            return "published"  # "she brought out the first volume"
+        if lemma == "print" and any(c.dep_ == "auxpass" for c in tok.children):
+            return "published"
+        if lemma == "turn" and any(c.dep_ == "prt" and c.lower_ == "down" for c in tok.children):
+            return "conflict"  # "turned down Caesar's invitation": a refusal
+        if lemma in ("refuse", "decline", "reject", "spurn") and any(c.dep_ == "dobj" for c in tok.children):
+            return "conflict"  # "refused the command Cato offered him"
+        if lemma in ("admit", "co-opt", "coopt", "induct") and any(c.dep_ == "prep" and c.lower_ in ("to", "into") for c in tok.children):
+            return "joined"
+        if lemma == "enter" and any(c.dep_ == "dobj" and any(m.label == "ORG" for m in ctx.mentions_in(offset + c.left_edge.idx, offset + c.right_edge.idx + len(c.right_edge.text))) for c in tok.children):
+            objs0 = " ".join(t.lower_ for c in tok.children if c.dep_ == "dobj" for t in c.subtree)
+            return "studied" if any(w in objs0 for w in SCHOOL_WORDS) else "joined"  # "entered the Ateneo Municipal"
+        if lemma in ("spend", "live", "remain", "pass") and (kind := _state_noun(tok)):
+            return kind  # "spent the years 58-57 BC in exile", "lived in captivity"
         if lemma in CONVEY_VERBS and any(c.dep_ == "auxpass" for c in tok.children) and _place_after(tok, ("to", "into"), ctx, offset):
             return "moved"  # "were taken to Rome", "was sent to Moscow": moved by others
         if lemma == "enter" and _place_after(tok, (), ctx, offset):
@@ -548,6 +567,22 @@ CONVEY_VERBS = {"take", "bring", "send", "carry", "transfer", "summon", "move", 
 GROUP_NOUNS = {"family", "couple", "household", "pair", "party", "expedition", "household", "brothers", "sisters"}
 
 
+SCHOOL_WORDS = ("school", "university", "college", "academy", "ateneo", "lycée", "lyceum", "gymnasium", "seminary",
+                "institute", "conservatory", "conservatoire", "polytechnic", "faculty")
+
+
+def _state_noun(tok: Token) -> str | None:
+    """"in exile", "in prison", "in captivity": the state the time was spent in."""
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("in", "into"):
+            for o in c.children:
+                kind = {"exile": "exiled", "prison": "imprisoned", "jail": "imprisoned", "gaol": "imprisoned",
+                        "captivity": "imprisoned", "detention": "imprisoned", "hiding": "moved"}.get(o.lemma_.lower())
+                if o.dep_ == "pobj" and kind:
+                    return kind
+    return None
+
+
 def _place_after(tok: Token, preps: tuple[str, ...], ctx: Context, offset: int) -> bool:
     """Does the verb take a place: as its object (no preps given) or after one of the preps?"""
     for c in tok.children:
@@ -564,18 +599,20 @@ def _place_after(tok: Token, preps: tuple[str, ...], ctx: Context, offset: int) 
     return False
 
 
+def _subjects_own(c: Token, ctx: Context, offset: int) -> bool:
+    """"his", "her", "Serge's" -- or "their" for the couple the subject is part of."""
+    return c.dep_ == "poss" and (ctx.is_subject(*_token_span(c, offset)) or c.lower_ == "their")
+
+
 def _child_of_subject(tok: Token, ctx: Context, offset: int) -> bool:
-    """"His son, Marcus, was born in 65 BC", "his son Vlady who joined him": the subject's child."""
+    """"His son, Marcus, was born in 65 BC", "his son Vlady who joined him", "their daughter
+    Tullia was born": the subject's child."""
     for s in _subjects(tok):
         for cand in (s, s.head) if s.dep_ in ("appos", "conj") else (s,):
-            if cand.lemma_.lower() in CHILD_NOUNS and any(
-                c.dep_ == "poss" and ctx.is_subject(*_token_span(c, offset)) for c in cand.children
-            ):
+            if cand.lemma_.lower() in CHILD_NOUNS and any(_subjects_own(c, ctx, offset) for c in cand.children):
                 return True
         for c in s.children:  # "Vlady" with the appositive "his son"
-            if c.dep_ == "appos" and c.lemma_.lower() in CHILD_NOUNS and any(
-                g.dep_ == "poss" and ctx.is_subject(*_token_span(g, offset)) for g in c.children
-            ):
+            if c.dep_ == "appos" and c.lemma_.lower() in CHILD_NOUNS and any(_subjects_own(g, ctx, offset) for g in c.children):
                 return True
     return False
 
@@ -612,6 +649,11 @@ def _owner_is_subject(tok: Token, ctx: Context, offset: int) -> bool:
             return True
         # "His works were published abroad": the subject's things
         if sub.lemma_.lower() in WORK_NOUNS and any(c.dep_ == "poss" and ctx.is_subject(*_token_span(c, offset)) for c in sub.children):
+            return True
+        # "Der Raupen ... appeared in 1679": one of the subject's works (Extraction I knows them)
+        if tok.lemma_.lower() in ("appear", "print", "publish", "issue", "reissue") and any(
+            m.label == "WORK" for m in ctx.mentions_in(offset + sub.left_edge.idx, offset + sub.right_edge.idx + len(sub.right_edge.text))
+        ):
             return True
         # "they reached Marseille" after "Serge and Vlady ...": a group with the subject in it
         if sub.lower_ in ("they", "we") and ctx.group_subject_before(offset + sub.idx):
