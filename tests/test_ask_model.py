@@ -99,11 +99,26 @@ def test_dev_questions(qa_store):
         assert guessed == []
 
 
-@pytest.mark.parametrize("path", sorted(BIOS.glob("*.qa.jsonl")), ids=lambda p: p.stem)
+HELD_OUT = {"frederick-douglass", "mary-wollstonecraft"}  # never tuned on; see tests/fixtures/bios/README.md
+
+
+@pytest.mark.parametrize("path", sorted(p for p in BIOS.glob("*.qa.jsonl") if p.name.split(".")[0] not in HELD_OUT),
+                         ids=lambda p: p.stem)
 def test_fixture_bio_questions(qa_store, path):
     acc, cit, misses, guessed = _score(qa_store, path)
     assert acc >= 0.7, misses
     assert cit >= 0.7, misses
+    assert guessed == []
+
+
+@pytest.mark.parametrize("path", sorted(p for p in BIOS.glob("*.qa.jsonl") if p.name.split(".")[0] in HELD_OUT),
+                         ids=lambda p: p.stem)
+def test_held_out_questions(qa_store, path):
+    """The held-out biographies measure, they do not steer (bench/qa.py reports their scores):
+    a floor well under the tuned fixtures' bar, and never an answer the text does not give."""
+    acc, cit, misses, guessed = _score(qa_store, path)
+    assert acc >= 0.6, misses
+    assert cit >= 0.5, misses
     assert guessed == []
 
 
@@ -137,3 +152,27 @@ def test_corpus_questions_find_their_document(qa_store):
     assert res["value"] == "Dapitan" and res["citations"][0]["document"] == "jose-rizal.txt"
     res = answer(qa_store, "Who translated On Duties in 1913?")
     assert res["value"] == "Walter Miller" and res["citations"][0]["document"] == "cicero.txt"
+
+
+def test_a_father_is_never_an_organisation(tmp_path):
+    """Regression: with no father in the text, "who" fell back to an organisation near "his sons"."""
+    from vitagraph.nlp import extract
+    from vitagraph.store import Store
+
+    doc = vitagraph.read_text("= Amos Reed =\n\nAmos Reed (1818 – 1895) was an American orator.\n\n==Life==\n"
+                              "In March 1863 he recruited for the 54th Massachusetts Infantry Regiment, "
+                              "in which two of his sons enlisted.\n", "amos-reed.txt")
+    store = Store(tmp_path / "a.db")
+    store.save(doc, extract(doc))
+    assert answer(store, "Who was Amos Reed's father?")["found"] is False
+    store.close()
+
+
+def test_a_hyphenated_place_is_whole():
+    """Regression: "Port-au-Prince" was cut at its lower-case "au" into a place named "Port"."""
+    from vitagraph.nlp import extract
+
+    doc = vitagraph.read_text("= Amos Reed =\n\nAmos Reed (1818 – 1895) was an American diplomat.\n\n==Life==\n"
+                              "In 1889 Reed arrived in Port-au-Prince as minister to Haiti.\n", "amos-reed.txt")
+    names = {p.name for p in extract(doc).places}
+    assert "Port-au-Prince" in names and "Port" not in names

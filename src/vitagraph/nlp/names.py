@@ -119,7 +119,8 @@ def _cut(span: Span) -> list[Span]:
             tok.is_space
             or "\n" in tok.text_with_ws and i < end - 1 and "\n" in tok.whitespace_
             or tok.text in ("(", ")", "[", "]", '"', "“", "”", ";", ":", "–", "—")
-            or (tok.is_lower and tok.is_alpha and tok.lower_ not in NAME_CONNECTORS and i > start)
+            or (tok.is_lower and tok.is_alpha and tok.lower_ not in NAME_CONNECTORS and i > start
+                and not (doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_))  # "Port-au-Prince"
             or (tok.text == "," and tok.i > start)
         )
         if breaks:
@@ -231,6 +232,19 @@ def _join_split_names(doc: Doc, ents: list[Span]) -> list[Span]:
     return out
 
 
+def _whole_hyphenated(doc: Doc, ents: list[Span]) -> list[Span]:
+    """"Port" of "Port-au-Prince", "Aix" of "Aix-en-Provence": a name runs to the end of its
+    hyphenated word, with no space on either side of each hyphen."""
+    out = []
+    for e in ents:
+        end = e.end
+        while (end + 1 < len(doc) and doc[end].text in ("-", "‑") and not doc[end - 1].whitespace_
+               and not doc[end].whitespace_ and doc[end + 1].is_alpha):
+            end += 2
+        out.append(Span(doc, e.start, end, label=e.label_) if end != e.end else e)
+    return out
+
+
 def candidates_from(doc: Doc) -> list[Candidate]:
     offset = doc._.vg_offset or 0
     out: list[Candidate] = []
@@ -242,7 +256,7 @@ def candidates_from(doc: Doc) -> list[Candidate]:
         # acronyms spaCy leaves untagged ("supported the POUM")
         if tok.i not in covered and _ACRONYM.fullmatch(tok.text) and not _ROMAN.fullmatch(tok.text):
             ents.append(Span(doc, tok.i, tok.i + 1, label="ACRONYM"))
-    ents = _join_split_names(doc, ents)
+    ents = _join_split_names(doc, _whole_hyphenated(doc, ents))
     pieces: list[tuple[Span, str, bool]] = []
     for ent in ents:
         label = LABEL_MAP.get(ent.label_)

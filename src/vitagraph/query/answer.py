@@ -844,7 +844,7 @@ def _who(ctx: Ctx, s: Scored, doc: DocData, head: str | None = None) -> list[Can
                 break
         value = names_[0] if len(names_) == 1 else ", ".join(names_[:-1]) + " and " + names_[-1]
         out.append(Cand(value, text[ps:end], ps, end, score, s, doc))
-    if not out and q.kind == "who":
+    if not out and q.kind == "who" and relation not in KIN:  # a father is never an organisation
         out = _orgs_as_agents(ctx, s, doc, anchors)
     return out
 
