@@ -122,7 +122,9 @@ class Context:
         self._tstarts = [t.start for t in self.times]
         words = {n: p.entity for p in self.places.values() if p.kind in ("city", "site", "island")
                  for n in (p.name, *p.aliases) if len(n) > 2}
-        self._place_words = sorted(words.items(), key=lambda x: -len(x[0]))  # longest name first
+        self._place_words = words
+        names = sorted(words, key=len, reverse=True)  # longest name first
+        self._place_re = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, names)) + r")(?!\w)") if names else None
 
     def mentions_in(self, a: int, b: int) -> list[Mention]:
         i = bisect.bisect_left(self._starts, a)
@@ -180,12 +182,11 @@ class Context:
     def place_in_name(self, mentions: list[Mention]) -> str | None:
         """"taught at the University of Göttingen": a place of the document named inside an
         organisation's name is where the event happened."""
+        if self._place_re is None:
+            return None
         for m in mentions:
-            if m.label != "ORG":
-                continue
-            for name, entity in self._place_words:
-                if re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", m.text):
-                    return entity
+            if m.label == "ORG" and (hit := self._place_re.search(m.text)):
+                return self._place_words[hit.group(0)]
         return None
 
     def is_subject(self, a: int, b: int) -> bool:
@@ -384,6 +385,8 @@ def _type_of(tok: Token, ctx: Context, offset: int) -> str | None:
         if lemma in ("continue", "come", "go") and any(c.dep_ == "prep" and c.lower_ in ("to", "by", "through", "via") for c in tok.children) and not any(c.dep_ == "dobj" for c in tok.children):
             return "traveled" if lemma != "go" else "moved"
         if lemma == "leave":
+            if _place_after(tok, ("for",), ctx, offset):
+                return "moved"  # "left for Spain": a departure to live there
             if any(c.dep_ in ("advcl", "xcomp") and c.tag_ == "VB" for c in tok.children) or any(
                 c.dep_ == "prep" and c.lower_ == "for" for c in tok.children
             ):
@@ -552,6 +555,8 @@ def _type_of(tok: Token, ctx: Context, offset: int) -> str | None:
             return "child"
         if lemma in ("exchange",) and not any(c.dep_ == "auxpass" for c in tok.children):
             return None
+        if VERB_TRIGGERS.get(lemma) == "traveled" and any(c.dep_ == "advmod" and c.lower_ in ("home", "homeward", "homewards") for c in tok.children):
+            return "moved"  # "sailed home in June 1701": a return
         return VERB_TRIGGERS.get(lemma)
     if tok.pos_ == "ADJ" and tok.lower_ in ("involved", "engaged") and any(c.dep_ == "prep" and c.lower_ == "in" for c in tok.children):
         return "participated"

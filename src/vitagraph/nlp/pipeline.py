@@ -190,8 +190,8 @@ class Extractor:
         times = find_times(document, blocks, exclude=work_spans)
         claims = self._claims(docs, mentions, entities, subject, works.works)
         subj = self._subject_record(document, subject, entities, places, times)
-        if subj is not None and subj.born_date:  # now "at the age of twenty" has its anchor
-            times = find_times(document, blocks, exclude=work_spans, born=subj.born_date)
+        if subj is not None and subj.born_date and any(t.value is None and "age" in t.text.lower() for t in times):
+            times = find_times(document, blocks, exclude=work_spans, born=subj.born_date)  # "at the age of twenty" has its anchor now
         events = self._events(document, docs, mentions, times, places, subj)
         return Record(
             document=document.name,
