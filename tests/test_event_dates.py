@@ -100,3 +100,17 @@ def test_that_month_is_the_narrative_years():
     assert [(m.text, m.value) for m in found] == [("June 1701", "1701-06"), ("September", None)]
     assert edtf.anchor(found[1], "1701-06") == "1701-09"
     assert edtf.scan("That may be so.") == []
+
+
+@pytest.mark.model
+def test_a_later_moment_in_the_clause_is_not_a_duration():
+    """Regression: "arriving ... that September" was read as the length of the voyage home."""
+    from vitagraph.nlp import extract
+
+    doc = read_text("= Clara Hein =\n\nClara Hein (1650 – 1720) was a German painter.\n\n==Life==\n"
+                    "In June 1699 Hein sailed for Suriname. She sailed home in June 1701, arriving in Amsterdam that September.\n",
+                    "clara-hein.txt")
+    record = extract(doc)
+    home = [e for e in record.events if "sailed home" in e.evidence.of(doc.text)]
+    assert home and home[0].type == "moved" and home[0].date == "1701-06"
+    assert _event(doc, record, "arriving in Amsterdam").date.startswith("1701")

@@ -902,7 +902,7 @@ def find_events(docs: Iterable[tuple[int, Doc]], ctx: Context, *, born: str | No
                     elif date and date.startswith("../") and "/" not in date[3:]:
                         date = date[3:]  # "until 1917, when he began ...": the event is at its bound
                     # a duration in the clause ("for fifteen months") is anchored to the clause's date
-                    durs = [t for t in times if t.kind in ("duration", "relative") and t.value]
+                    durs = [t for t in times if t.kind == "duration" and t.value]
                     if durs and etype in ("imprisoned", "exiled", "studied", "worked", "moved"):
                         date = durs[0].value
                 else:
