@@ -25,12 +25,16 @@ Rosa Fenner died in Lisbon on 9 June 1950.
 """
 
 
-@pytest.fixture(scope="module")
-def rosa():
+def _extract(text: str, name: str):
     from vitagraph.nlp import extract
 
-    doc = read_text(STAY, "rosa-fenner.txt")
+    doc = read_text(text, name)
     return doc, extract(doc)
+
+
+@pytest.fixture(scope="module")
+def rosa():
+    return _extract(STAY, "rosa-fenner.txt")
 
 
 def _event(doc, record, words):
@@ -56,13 +60,10 @@ def test_prompt_and_pluperfect_keep_the_narrative_moment(rosa):
 
 @pytest.mark.model
 def test_then_and_nested_dates_give_the_year():
-    from vitagraph.nlp import extract
-
-    doc = read_text("= Ivo Marek =\n\nIvo Marek (1890 – 1960) was a Czech printer.\n\n==Life==\n"
-                    "Marek arrived in Trieste in April 1919, then moved to Milan.\n"
-                    "There he joined the printers' union, took part in the strike of August 1920, "
-                    "and wrote for Avanti.\n", "ivo-marek.txt")
-    record = extract(doc)
+    doc, record = _extract("= Ivo Marek =\n\nIvo Marek (1890 – 1960) was a Czech printer.\n\n==Life==\n"
+                           "Marek arrived in Trieste in April 1919, then moved to Milan.\n"
+                           "There he joined the printers' union, took part in the strike of August 1920, "
+                           "and wrote for Avanti.\n", "ivo-marek.txt")
     assert _event(doc, record, "arrived in Trieste").date == "1919-04"
     assert _event(doc, record, "moved to Milan").date == "1919"
     assert _event(doc, record, "joined the printers").date == "1920"
@@ -70,25 +71,19 @@ def test_then_and_nested_dates_give_the_year():
 
 @pytest.mark.model
 def test_a_relative_clause_about_someone_else_lends_no_date():
-    from vitagraph.nlp import extract
-
-    doc = read_text("= Lena Wirth =\n\nLena Wirth (1885 – 1940) was a German painter.\n\n==Life==\n"
-                    "In 1912 Wirth went back to Munich to look after her father, who died in December 1921.\n",
-                    "lena-wirth.txt")
-    record = extract(doc)
+    doc, record = _extract("= Lena Wirth =\n\nLena Wirth (1885 – 1940) was a German painter.\n\n==Life==\n"
+                           "In 1912 Wirth went back to Munich to look after her father, who died in December 1921.\n",
+                           "lena-wirth.txt")
     assert _event(doc, record, "went back to Munich").date == "1912"
 
 
 @pytest.mark.model
 def test_an_age_counts_from_the_birth_and_a_told_date_wins():
-    from vitagraph.nlp import extract
-
-    doc = read_text("= Omar Zayd =\n\nOmar Zayd (1 March 1304 – 1368) was a traveller.\n\n==Life==\n"
-                    "Zayd was born on 1 March 1304 in Fez. In 1320 he studied law.\n"
-                    "At the age of twenty-five he moved to Cairo.\n"
-                    "On 14 June 1331, at the age of twenty-seven, he left Cairo to travel to Mecca.\n",
-                    "omar-zayd.txt")
-    record = extract(doc)
+    doc, record = _extract("= Omar Zayd =\n\nOmar Zayd (1 March 1304 – 1368) was a traveller.\n\n==Life==\n"
+                           "Zayd was born on 1 March 1304 in Fez. In 1320 he studied law.\n"
+                           "At the age of twenty-five he moved to Cairo.\n"
+                           "On 14 June 1331, at the age of twenty-seven, he left Cairo to travel to Mecca.\n",
+                           "omar-zayd.txt")
     ages = [t for t in record.times if "age of twenty-five" in t.text]
     assert ages and ages[0].value == "1329/1330"
     assert _event(doc, record, "moved to Cairo").date == "1329/1330"
@@ -105,12 +100,9 @@ def test_that_month_is_the_narrative_years():
 @pytest.mark.model
 def test_a_later_moment_in_the_clause_is_not_a_duration():
     """Regression: "arriving ... that September" was read as the length of the voyage home."""
-    from vitagraph.nlp import extract
-
-    doc = read_text("= Clara Hein =\n\nClara Hein (1650 – 1720) was a German painter.\n\n==Life==\n"
-                    "In June 1699 Hein sailed for Suriname. She sailed home in June 1701, arriving in Amsterdam that September.\n",
-                    "clara-hein.txt")
-    record = extract(doc)
+    doc, record = _extract("= Clara Hein =\n\nClara Hein (1650 – 1720) was a German painter.\n\n==Life==\n"
+                           "In June 1699 Hein sailed for Suriname. She sailed home in June 1701, arriving in Amsterdam that September.\n",
+                           "clara-hein.txt")
     home = [e for e in record.events if "sailed home" in e.evidence.of(doc.text)]
     assert home and home[0].type == "moved" and home[0].date == "1701-06"
     assert _event(doc, record, "arriving in Amsterdam").date.startswith("1701")

@@ -311,7 +311,7 @@ def _adjunct_of(time: TimeExpr, verb: Token, doc: Doc, offset: int) -> bool:
     cur = root
     for _ in range(6):
         if cur.head.i == verb.i:
-            return cur.dep_ in ("prep", "npadvmod", "advmod", "obl", "pobj") or cur is root and cur.dep_ in ("npadvmod",)
+            return cur.dep_ in ("prep", "npadvmod", "advmod", "obl", "pobj")
         if cur.head.i == cur.i or cur.dep_ not in _ADJUNCT_DEPS or cur.head.pos_ in ("NOUN", "PROPN", "VERB", "AUX"):
             return False
         cur = cur.head
@@ -569,7 +569,7 @@ def _type_of(tok: Token, ctx: Context, offset: int) -> str | None:
 
 
 CONVEY_VERBS = {"take", "bring", "send", "carry", "transfer", "summon", "move", "evacuate", "transport"}
-GROUP_NOUNS = {"family", "couple", "household", "pair", "party", "expedition", "household", "brothers", "sisters"}
+GROUP_NOUNS = {"family", "couple", "household", "pair", "party", "expedition", "brothers", "sisters"}
 
 
 SCHOOL_WORDS = ("school", "university", "college", "academy", "ateneo", "lycée", "lyceum", "gymnasium", "seminary",
