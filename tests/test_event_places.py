@@ -68,3 +68,12 @@ def test_the_leads_summary_is_placed_by_its_date():
         "In 1910 she settled in Geneva. In 1920 she returned to Riga.\n",
         "olga-brandt.txt")
     assert _place_of(doc, record, "joined the Social Democrats") == "Geneva"
+
+
+def test_a_summarised_period_is_placed_where_most_of_it_was_spent():
+    doc, record = _extract(
+        "= Pavel Orlov =\n\nPavel Orlov (1890 – 1950) was a Russian poet. He was imprisoned from 1933 to 1936.\n\n"
+        "==Life==\nOrlov was born in 1890 in Kiev. In 1920 he moved to Moscow.\n"
+        "In March 1933 he was deported to Tomsk. In 1936 he settled in Paris.\n",
+        "pavel-orlov.txt")
+    assert _place_of(doc, record, "imprisoned from 1933", "imprisoned") == "Tomsk"

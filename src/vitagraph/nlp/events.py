@@ -952,6 +952,11 @@ def find_events(docs: Iterable[tuple[int, Doc]], ctx: Context, *, born: str | No
     return events
 
 
+def _days(ymd: tuple[int, int, int]) -> int:
+    y, m, d = ymd
+    return y * 372 + m * 31 + d  # an order-preserving day count: enough to compare overlaps
+
+
 def _destination(ctx: Context, place: str, a: int, b: int) -> bool:
     """"deported to Orenburg", "three years of deportation in Orenburg": where the exile lives,
     not the country he is expelled from."""
@@ -987,6 +992,12 @@ def _places_by_date(events: list[Event], placing: list[tuple[int, bool, str | No
         if not at:
             continue
         by_date = at[-1].place
+        if len(at) > 1 and b[1][0] - b[0][0] >= 2:
+            # a period of years ("imprisoned from 1933 to 1936"): the stay that fills most of it
+            ends = {id(s): (dated[i + 1][0] if i + 1 < len(dated) else b[1]) for i, (_, s) in enumerate(dated)}
+            starts = {id(s): st for st, s in dated}
+            span = lambda s: (min(ends[id(s)], b[1]), max(starts[id(s)], b[0]))  # noqa: E731
+            by_date = max(at, key=lambda s: _days(span(s)[0]) - _days(span(s)[1])).place
         if told:
             if in_lead:
                 inner = [s.place for s in at if _contains(ctx.places.get(ev.place or ""), ctx.places.get(s.place))]
