@@ -44,8 +44,8 @@ for _type, _lemmas in {
     "published": "publish publicize publicise",
     "wrote": "write compose complete finish author pen draft prove paint discover invent chronicle document dictate",
     "participated": "participate fight campaign side vote debate",
-    "collaborated": "collaborate correspond cooperate associate befriend",
-    "conflict": "criticize criticise denounce attack oppose slander quarrel implicate accuse suppress defeat proscribe outlaw confiscate ban censor harass persecute sue reject divorce",
+    "collaborated": "collaborate correspond cooperate associate befriend mingle",
+    "conflict": "criticize criticise denounce attack oppose slander quarrel implicate accuse suppress defeat proscribe outlaw confiscate ban censor harass persecute sue reject divorce bar",
     "illness": "suffer",
     "honored": "award honour honor decorate knight hail acclaim",
 }.items():
@@ -66,6 +66,8 @@ NOUN_TRIGGERS = {
     "captivity": "imprisoned", "release": "released", "exile": "exiled", "deportation": "exiled",
     "banishment": "exiled", "expulsion": "expelled", "marriage": "married", "wedding": "married",
     "illness": "illness", "stroke": "illness", "heart attack": "illness",
+    "correspondence": "collaborated", "friendship": "collaborated", "collaboration": "collaborated",
+    "partnership": "collaborated",
 }
 ROLE_NOUNS = {
     "editor", "member", "leader", "commissar", "professor", "teacher", "director", "secretary", "president",
@@ -80,7 +82,8 @@ ROLE_NOUNS = {
 WORK_NOUNS = {
     "work", "book", "books", "novel", "novels", "poem", "poems", "writing", "writings", "manuscript",
     "manuscripts", "paper", "papers", "essay", "essays", "memoir", "memoirs", "painting", "paintings", "play",
-    "plays", "symphony", "opera", "article", "articles", "letters", "theorem", "discovery",
+    "plays", "symphony", "opera", "article", "articles", "letters", "theorem", "discovery", "masterpiece",
+    "dissertation", "thesis", "treatise", "study", "studies", "monograph", "volume", "edition", "translation",
 }
 _AGAIN = re.compile(r"\band (?:again|once more|once again|later again)\b")
 RESIDENT_TYPES = {
@@ -93,7 +96,7 @@ PATIENT_VERBS = {
     "free", "invite", "elect", "appoint", "award", "honour", "honor", "sentence", "suspend", "execute", "kill",
     "bury", "hire", "employ", "exchange", "expel", "exclude", "oust", "extradite", "decorate", "knight", "pardon",
     "liberate", "confine", "incarcerate", "assassinate", "murder", "shoot", "strip", "proscribe", "outlaw",
-    "harass", "persecute", "sue", "accuse", "attack", "denounce", "condemn", "slander", "censor", "ban",
+    "harass", "persecute", "sue", "accuse", "attack", "denounce", "condemn", "slander", "censor", "ban", "divorce", "bar",
     "recall", "hail", "name", "send", "make", "try", "take", "bring", "carry", "transfer", "summon", "evacuate", "transport",
 }
 MODAL_HEADS = {"attempt", "try", "plan", "hope", "want", "intend", "wish", "seek", "refuse", "fail", "decline", "threaten", "aim",
@@ -359,13 +362,15 @@ def _modal(tok: Token) -> str | None:
 
 def _type_of(tok: Token, ctx: Context, offset: int) -> str | None:
     lemma = tok.lemma_.lower()
+    if tok.i >= 2 and tok.doc[tok.i - 1].text == "-" and not tok.doc[tok.i - 1].whitespace_ and not tok.doc[tok.i - 2].whitespace_:
+        lemma = tok.doc[tok.i - 2].lower_ + "-" + lemma  # "co-opted": one word
     if tok.pos_ in ("VERB", "AUX"):
         if lemma == "bear" and tok.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in tok.children):
             return "born"
         if lemma in ("kill", "assassinate", "execute", "murder", "shoot", "behead", "guillotine", "poison", "hang", "strangle", "stab", "lynch") and any(c.dep_ == "auxpass" for c in tok.children):
             return "died"
         if lemma == "be":
-            attrs = [c for c in tok.children if c.dep_ == "attr"]
+            attrs = [c for c in tok.children if c.dep_ in ("attr", "acomp")]
             if any(a.lemma_.lower() in ROLE_NOUNS for a in attrs):
                 return "worked"  # "He was aedile in 69 BC"
         if lemma == "lead" and any(w in " ".join(t.lower_ for c in tok.children if c.dep_ == "dobj" for t in c.subtree) for w in ("campaign", "expedition", "army", "troops", "revolt", "uprising", "delegation", "mission", "attack", "assault")):
@@ -403,6 +408,17 @@ def _type_of(tok: Token, ctx: Context, offset: int) -> str | None:
             return "moved"
         if lemma == "reach":
             return "moved"
+        objs = " ".join(t.lower_ for c in tok.children if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree)
+        if lemma == "mix" and any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children):
+            return "collaborated"  # "mixed with the community of Filipino students"
+        if lemma in ("accept", "approve", "defend", "submit") and any(
+            c.dep_ in ("nsubjpass", "dobj") and c.lemma_.lower() in ("dissertation", "thesis", "habilitation") for c in tok.children
+        ):
+            return "studied"  # "her dissertation was accepted in December 1907"
+        if lemma == "give" and any(c.dep_ == "auxpass" for c in tok.children) and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in ("title", "post", "chair", "professorship", "position", "rank") for c in tok.children
+        ):
+            return "worked"  # "she was given the title of extraordinary professor"
         if lemma == "appear" and any(c.dep_ == "nsubj" and (c.lemma_.lower() in WORK_NOUNS or c.lemma_.lower() in ("volume", "edition", "translation"))
                                      or any(m.label == "WORK" for m in ctx.mentions_in(offset + c.left_edge.idx, offset + c.right_edge.idx + len(c.right_edge.text)))
                                      for c in tok.children if c.dep_ == "nsubj"):
@@ -445,7 +461,6 @@ def _type_of(tok: Token, ctx: Context, offset: int) -> str | None:
             if any(w in objs for w in ("school", "university", "college", "academy", "lycée", "gymnasium", "seminary", "course", "lecture")):
                 return "studied"
             return "participated"
-        objs = " ".join(t.lower_ for c in tok.children if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree)
         if lemma in ("receive", "win", "share", "obtain", "earn", "gain", "get"):
             if any(w in objs for w in ("prize", "award", "medal", "honour", "honor", "order", "pension", "knighthood", "fellowship")):
                 return "honored"
@@ -465,6 +480,10 @@ def _type_of(tok: Token, ctx: Context, offset: int) -> str | None:
         if lemma == "spend":
             if any(t.lower_ in ROLE_NOUNS for t in tok.subtree):
                 return "worked"
+            if any(w in objs for w in ("semester", "term", "course")):
+                return "studied"  # "spent the winter semester of 1903-04 at Göttingen"
+            if any(c.dep_ == "dobj" and c.lemma_.lower() in ("week", "day", "fortnight") for c in tok.children):
+                return "traveled"  # "spent about six weeks in Tokyo": a visit, not a home
             if any(c.dep_ == "prep" and c.lower_ in ("in", "at") for c in tok.children):
                 return "moved"
             return None
@@ -563,6 +582,11 @@ def _type_of(tok: Token, ctx: Context, offset: int) -> str | None:
     if tok.pos_ in ("NOUN", "PROPN"):
         if lemma in ROLE_NOUNS and tok.dep_ == "pobj" and tok.head.lower_ == "as":
             return "worked"  # "As consul in 63 BC, Cicero ..."
+        if lemma in WORK_NOUNS and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and any(
+            c.dep_ == "prep" and c.lower_ in ("of", "in") and any(ctx.times_in(*_token_span(o, offset)) for o in c.children)
+            for c in tok.children
+        ) and any(c.dep_ == "poss" and ctx.is_subject(*_token_span(c, offset)) for c in tok.children):
+            return "wrote"  # "Her theorem of 1918 ...", "his novel of 1930": the work, dated
         if tok.pos_ == "NOUN":
             return NOUN_TRIGGERS.get(lemma)
     return None
@@ -611,8 +635,12 @@ def _subjects_own(c: Token, ctx: Context, offset: int) -> bool:
 
 def _child_of_subject(tok: Token, ctx: Context, offset: int) -> bool:
     """"His son, Marcus, was born in 65 BC", "his son Vlady who joined him", "their daughter
-    Tullia was born": the subject's child."""
-    for s in _subjects(tok):
+    Tullia was born": the subject's child -- unless the subject is among those who act
+    ("Merian, her mother and her two daughters went to live ...")."""
+    subs = _subjects(tok)
+    if any(ctx.is_subject(*_token_span(s, offset)) for s in subs):
+        return False
+    for s in subs:
         for cand in (s, s.head) if s.dep_ in ("appos", "conj") else (s,):
             if cand.lemma_.lower() in CHILD_NOUNS and any(_subjects_own(c, ctx, offset) for c in cand.children):
                 return True
@@ -646,6 +674,8 @@ def _owner_is_subject(tok: Token, ctx: Context, offset: int) -> bool:
     subs = _subjects(tok)
     if any(ctx.is_subject(*_head_span(s, offset)) for s in subs):
         return True
+    if not subs and _subject_just_before(tok, ctx, offset):
+        return True
     for sub in subs:
         # "Her ashes were buried ...": the subject's remains
         if sub.lemma_.lower() in ("ash", "ashes", "remains", "body", "corpse", "heart", "coffin") and any(
@@ -672,6 +702,24 @@ def _owner_is_subject(tok: Token, ctx: Context, offset: int) -> bool:
         # "the Nazi government dismissed her", "Hilbert and Klein invited her to Göttingen"
         objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
         return any(ctx.is_subject(*_head_span(o, offset)) for o in objs)
+    return False
+
+
+def _subject_just_before(tok: Token, ctx: Context, offset: int) -> bool:
+    """The parser lost the verb's subject ("As consul in 63 BC, Cicero suppressed ...": Cicero
+    hung on "BC"): a finite verb right after a mention of the subject, nothing verbal between,
+    is his."""
+    if tok.pos_ != "VERB" or tok.tag_ not in ("VBD", "VBZ", "VBP", "VBN") or tok.dep_ not in ("ROOT", "conj"):
+        return False
+    doc = tok.doc
+    for i in range(tok.i - 1, max(tok.sent.start, tok.i - 6) - 1, -1):
+        t = doc[i]
+        if t.dep_ in ("aux", "auxpass", "neg", "advmod") or t.text == "-" or (doc[i + 1].text == "-" and not t.whitespace_):
+            continue  # "she was co-opted", "he then left"
+        if t.pos_ in ("VERB", "AUX") or t.text in (",", ";", ":"):
+            return False
+        if t.pos_ in ("PROPN", "PRON") and ctx.is_subject(*_token_span(t, offset)):
+            return True
     return False
 
 

@@ -1,0 +1,60 @@
+"""Event types from the parse and the trigger lexicons, on a small biography written for
+these rules (none of its sentences come from a fixture)."""
+
+from __future__ import annotations
+
+import pytest
+
+from vitagraph.readers import read_text
+
+pytestmark = pytest.mark.model
+
+BIO = """= Greta Lind =
+
+Greta Lind (2 May 1870 – 9 June 1940) was a Swedish chemist.
+
+==Life==
+Greta Lind was born on 2 May 1870 in Uppsala. Her thesis was accepted in 1895.
+Lind, her mother and her two sisters moved to Lund in 1896. Her paper of 1898 changed the field.
+She was given the title of professor in 1901. In 1903 she spent six weeks in Rome.
+In 1904 she was co-opted into the Royal Academy of Sciences. Her husband divorced her in 1905.
+In 1906 she began a long correspondence with Marie Curie. In Paris in 1906 she mixed with Russian exiles.
+Their daughter Anna was born in 1907.
+"""
+
+
+@pytest.fixture(scope="module")
+def greta():
+    from vitagraph.nlp import extract
+
+    doc = read_text(BIO, "greta-lind.txt")
+    return doc, extract(doc)
+
+
+@pytest.mark.parametrize("words, etype, date", [
+    ("thesis was accepted", "studied", "1895"),
+    ("sisters moved", "moved", "1896"),
+    ("paper of 1898", "wrote", "1898"),
+    ("given the title", "worked", "1901"),
+    ("spent six weeks", "traveled", "1903"),
+    ("co-opted", "joined", "1904"),
+    ("divorced her", "conflict", "1905"),
+    ("correspondence with", "collaborated", "1906"),
+    ("mixed with", "collaborated", "1906"),
+    ("daughter Anna was born", "child", "1907"),
+])
+def test_types(greta, words, etype, date):
+    doc, record = greta
+    found = [e for e in record.events if words in e.evidence.of(doc.text)]
+    assert found, [e.evidence.of(doc.text) for e in record.events]
+    assert (found[0].type, found[0].date) == (etype, date)
+
+
+def test_a_lost_subject_is_found_just_before_its_verb():
+    """The parser hangs "Cicero" on "BC" here; the verb right after the subject's name is still his."""
+    from vitagraph.nlp import extract
+
+    doc = read_text("= Marcus Varo =\n\nMarcus Varo (100 BC – 40 BC) was a Roman orator.\n\n==Life==\n"
+                    "As consul in 63 BC, Varo suppressed the conspiracy of Lucius Sergius Catilina.\n", "marcus-varo.txt")
+    record = extract(doc)
+    assert any(e.type == "conflict" and "suppressed" in e.evidence.of(doc.text) for e in record.events)
