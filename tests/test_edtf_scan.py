@@ -264,3 +264,12 @@ def test_values_are_valid_edtf_and_kinds_known():
 def test_scan_is_deterministic():
     text = SAMPLE.read_text(encoding="utf-8")
     assert scan(text) == scan(text)
+
+
+def test_a_stretch_shorter_than_the_references_grain_keeps_the_reference():
+    from vitagraph.nlp import edtf
+
+    assert edtf.normalize("for a week", "1911") == "1911"
+    assert edtf.normalize("for ten days", "1920-03") == "1920-03"
+    assert edtf.normalize("for fifteen months", "1917-10") == "1917-10/1919-01"
+    assert edtf.normalize("for a week", "1911-05-03") == "1911-05-03/1911-05-10"

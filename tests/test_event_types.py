@@ -20,6 +20,11 @@ She was given the title of professor in 1901. In 1903 she spent six weeks in Rom
 In 1904 she was co-opted into the Royal Academy of Sciences. Her husband divorced her in 1905.
 In 1906 she began a long correspondence with Marie Curie. In Paris in 1906 she mixed with Russian exiles.
 Their daughter Anna was born in 1907.
+In 1908 she was received by the King. In 1909 she was presented to Pope Pius X.
+In 1910 she was taken captive by bandits. In 1911 she was held for a week in Kronborg Castle.
+In 1912 she opened a school for girls. In 1913 her house was pulled down.
+In 1914 her right to teach was withdrawn. In 1915 her villas were plundered.
+Weakened by fever in 1916, she went home.
 """
 
 
@@ -42,6 +47,15 @@ def greta():
     ("correspondence with", "collaborated", "1906"),
     ("mixed with", "collaborated", "1906"),
     ("daughter Anna was born", "child", "1907"),
+    ("received by the King", "honored", "1908"),
+    ("presented to Pope", "honored", "1909"),
+    ("taken captive", "imprisoned", "1910"),
+    ("held for a week", "imprisoned", "1911"),
+    ("opened a school", "founded", "1912"),
+    ("pulled down", "conflict", "1913"),
+    ("right to teach", "expelled", "1914"),
+    ("villas were plundered", "conflict", "1915"),
+    ("Weakened by fever", "illness", "1916"),
 ])
 def test_types(greta, words, etype, date):
     doc, record = greta
@@ -58,3 +72,11 @@ def test_a_lost_subject_is_found_just_before_its_verb():
                     "As consul in 63 BC, Varo suppressed the conspiracy of Lucius Sergius Catilina.\n", "marcus-varo.txt")
     record = extract(doc)
     assert any(e.type == "conflict" and "suppressed" in e.evidence.of(doc.text) for e in record.events)
+
+
+def test_struck_by_hardship_is_not_an_illness():
+    from vitagraph.nlp import extract
+
+    doc = read_text("= Ivan Petrov =\n\nIvan Petrov (1880 – 1950) was a Russian writer.\n\n==Life==\n"
+                    "In 1919 Petrov was struck by the harsh realities of the Civil War, famine and terror.\n", "ivan-petrov.txt")
+    assert not [e for e in extract(doc).events if e.type == "illness"]

@@ -1550,6 +1550,16 @@ _UNIT_PREC = {"day": "day", "week": "day", "fortnight": "day", "month": "month",
 _SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 
 
+_UNIT_DAYS = {"day": 1, "week": 7, "fortnight": 14, "month": 30, "year": 365, "decade": 3650, "century": 36500}
+
+
+def _shorter_than(unit: str, amount: int, prec: str) -> bool:
+    """A stretch shorter than the reference's own grain ("a week" after "1911", "ten days"
+    after "March 1920") adds nothing the reference does not already say."""
+    grain = {"year": 365, "month": 30}.get(prec)
+    return grain is not None and _UNIT_DAYS.get(unit, grain) * amount < grain // 2
+
+
 def _shift(p: YMD, unit: str, k: int) -> YMD:
     months, days = _UNIT_STEP[unit]
     return _add_months(p, months * k) if months else _add_days(p, days * k)
@@ -1573,6 +1583,8 @@ def _resolve(r: Relative, lo: YMD, hi: YMD, prec: str) -> EDTF | None:
                 a = _shift(lo, r.unit, -amax) if amax is not None else None
                 b = _shift(hi, r.unit, -amin)
         elif r.direction >= 0:
+            if amax is not None and _shorter_than(r.unit, amax, prec):
+                return _span(lo, hi, prec, q)  # "for a week" in 1911: within that year, as told
             a, b = lo, (_shift(hi, r.unit, amax) if amax is not None else None)
         else:
             a, b = (_shift(lo, r.unit, -amax) if amax is not None else None), hi

@@ -45,7 +45,7 @@ for _type, _lemmas in {
     "wrote": "write compose complete finish author pen draft prove paint discover invent chronicle document dictate",
     "participated": "participate fight campaign side vote debate",
     "collaborated": "collaborate correspond cooperate associate befriend mingle",
-    "conflict": "criticize criticise denounce attack oppose slander quarrel implicate accuse suppress defeat proscribe outlaw confiscate ban censor harass persecute sue reject divorce bar",
+    "conflict": "criticize criticise denounce attack oppose slander quarrel implicate accuse suppress defeat proscribe outlaw confiscate ban censor harass persecute sue reject divorce bar plunder loot raze seize",
     "illness": "suffer",
     "honored": "award honour honor decorate knight hail acclaim",
 }.items():
@@ -53,7 +53,8 @@ for _type, _lemmas in {
         VERB_TRIGGERS[_lemma] = _type
 
 ILLNESS_WORDS = ("starvation", "hunger", "famine", "illness", "disease", "tuberculosis", "typhus", "cholera",
-                 "malaria", "fever", "stroke", "heart attack", "depression", "breakdown", "cancer", "pneumonia", "exhaustion")
+                 "malaria", "fever", "stroke", "heart attack", "depression", "breakdown", "cancer", "pneumonia", "exhaustion",
+                 "tumour", "tumor", "plague", "smallpox", "gout", "paralysis", "blindness", "dysentery", "consumption")
 HOSTILITY_WORDS = ("harassment", "persecution", "attack", "attacks", "criticism", "trial", "charges", "accusation",
                    "accusations", "slander", "censorship", "boycott", "hostility", "opposition", "surveillance", "threats")
 LIGHT_VERBS = {"make", "undertake", "contract", "suffer", "begin", "start", "complete", "conduct", "lead", "have", "enter"}
@@ -408,6 +409,31 @@ def _type_of(tok: Token, ctx: Context, offset: int) -> str | None:
             return "moved"
         if lemma == "reach":
             return "moved"
+        passive = any(c.dep_ == "auxpass" for c in tok.children)
+        if lemma == "receive" and passive and any(c.dep_ == "agent" for c in tok.children):
+            return "honored"  # "was received by the emperor": an audience
+        if lemma == "present" and passive and _person_after(tok, ("to",), ctx, offset):
+            return "honored"  # "was presented to Sultan Abu Inan"
+        if lemma in ("take", "hold", "keep") and passive and any(
+            c.lemma_.lower() in ("captive", "prisoner", "hostage") for c in tok.children
+        ):
+            return "imprisoned"  # "was taken captive"
+        if lemma == "hold" and passive and (_place_after(tok, ("in", "at"), ctx, offset) or any(
+            t.lemma_.lower() in ("prison", "jail", "fortress", "castle", "cell", "camp", "custody") for t in tok.subtree
+        )):
+            return "imprisoned"  # "was held for a few days in Montjuïc Castle"
+        if lemma == "open" and any(c.dep_ == "dobj" and c.lemma_.lower() in (
+            "school", "clinic", "hospital", "studio", "shop", "practice", "office", "press", "workshop", "academy", "salon"
+        ) for c in tok.children):
+            return "founded"  # "opened a school for local boys"
+        if lemma == "pull" and any(c.dep_ == "prt" and c.lower_ == "down" for c in tok.children):
+            return "conflict"  # "his house was pulled down"
+        if lemma in ("weaken", "strike", "afflict", "confine", "cripple", "blind") and any(
+            c.dep_ in ("agent", "prep") and c.lower_ in ("by", "with") and any(
+                o.lower_ in ILLNESS_WORDS or f"{o.doc[o.i - 1].lower_} {o.lower_}" in ILLNESS_WORDS for o in c.children
+            ) for c in tok.children
+        ):
+            return "illness"  # "weakened by fever", "struck down by typhus" (not "struck by the famine around him")
         objs = " ".join(t.lower_ for c in tok.children if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree)
         if lemma == "mix" and any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children):
             return "collaborated"  # "mixed with the community of Filipino students"
@@ -592,7 +618,9 @@ def _type_of(tok: Token, ctx: Context, offset: int) -> str | None:
     return None
 
 
-CONVEY_VERBS = {"take", "bring", "send", "carry", "transfer", "summon", "move", "evacuate", "transport"}
+CONVEY_VERBS = {"take", "bring", "send", "carry", "transfer", "summon", "move", "evacuate", "transport", "ship"}
+POSSESSIONS = {"right", "rights", "licence", "license", "citizenship", "nationality", "property", "house", "home", "villa",
+               "villas", "estate", "library", "manuscripts", "papers", "post", "chair", "pension", "passport"}
 GROUP_NOUNS = {"family", "couple", "household", "pair", "party", "expedition", "brothers", "sisters"}
 
 
@@ -610,6 +638,16 @@ def _state_noun(tok: Token) -> str | None:
                 if o.dep_ == "pobj" and kind:
                     return kind
     return None
+
+
+def _person_after(tok: Token, preps: tuple[str, ...], ctx: Context, offset: int) -> bool:
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in preps:
+            for o in c.children:
+                a, b = offset + o.left_edge.idx, offset + o.right_edge.idx + len(o.right_edge.text)
+                if any(m.label == "PERSON" and m.entity != ctx.subject_entity for m in ctx.mentions_in(a, b)):
+                    return True
+    return False
 
 
 def _place_after(tok: Token, preps: tuple[str, ...], ctx: Context, offset: int) -> bool:
@@ -682,8 +720,18 @@ def _owner_is_subject(tok: Token, ctx: Context, offset: int) -> bool:
             c.dep_ == "poss" and ctx.is_subject(*_token_span(c, offset)) for c in sub.children
         ):
             return True
-        # "His works were published abroad": the subject's things
-        if sub.lemma_.lower() in WORK_NOUNS and any(c.dep_ == "poss" and ctx.is_subject(*_token_span(c, offset)) for c in sub.children):
+        # "His works were published abroad", "their joint theorem was published": the subject's things
+        if sub.lemma_.lower() in WORK_NOUNS and any(_subjects_own(c, ctx, offset) for c in sub.children):
+            return True
+        # "her right to teach was withdrawn", "his villas were plundered": done to the subject's possessions
+        if sub.lemma_.lower() in POSSESSIONS and sub.dep_ == "nsubjpass" and any(
+            c.dep_ == "poss" and ctx.is_subject(*_token_span(c, offset)) for c in sub.children
+        ):
+            return True
+        # "The annotated edition appeared in Paris": a biography's new edition is the subject's
+        if tok.lemma_.lower() in ("appear", "publish", "print") and sub.lemma_.lower() in ("edition", "volume", "translation") and any(
+            c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in sub.children
+        ):
             return True
         # "Der Raupen ... appeared in 1679": one of the subject's works (Extraction I knows them)
         if tok.lemma_.lower() in ("appear", "print", "publish", "issue", "reissue") and any(
