@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .lexicons import KIN_NOUNS
+from .lexicons import KIN_NOUNS, PERSON_NOUNS
 
 _ACRONYM = re.compile(r"[A-Z][A-Z&]{1,5}")
 _ROMAN = re.compile(r"[IVXLCDM]+")
@@ -232,6 +232,20 @@ def _join_split_names(doc: Doc, ents: list[Span]) -> list[Span]:
     return out
 
 
+def _whole_compound(doc: Doc, ents: list[Span]) -> list[Span]:
+    """"Quintus Aelius" + "Tubero": a name the model cut before the proper noun its last
+    word is a compound of runs on to that noun."""
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    out = []
+    for e in ents:
+        end = e.end
+        while (end < len(doc) and end not in taken and doc[end - 1].dep_ == "compound" and doc[end - 1].head.i >= end
+               and doc[end].pos_ == "PROPN" and doc[end - 1].whitespace_ and doc[end].i <= doc[end - 1].head.i):
+            end += 1
+        out.append(Span(doc, e.start, end, label=e.label_) if end != e.end else e)
+    return out
+
+
 def _whole_hyphenated(doc: Doc, ents: list[Span]) -> list[Span]:
     """"Port" of "Port-au-Prince", "Aix" of "Aix-en-Provence": a name runs to the end of its
     hyphenated word, with no space on either side of each hyphen."""
@@ -256,7 +270,7 @@ def candidates_from(doc: Doc) -> list[Candidate]:
         # acronyms spaCy leaves untagged ("supported the POUM")
         if tok.i not in covered and _ACRONYM.fullmatch(tok.text) and not _ROMAN.fullmatch(tok.text):
             ents.append(Span(doc, tok.i, tok.i + 1, label="ACRONYM"))
-    ents = _join_split_names(doc, _whole_hyphenated(doc, ents))
+    ents = _join_split_names(doc, _whole_compound(doc, _whole_hyphenated(doc, ents)))
     pieces: list[tuple[Span, str, bool]] = []
     for ent in ents:
         label = LABEL_MAP.get(ent.label_)
@@ -302,8 +316,9 @@ def _candidate(piece: Span, label: str, offset: int, had_article: bool) -> Candi
         prep = before.lower_
     elif before is not None and before.lower_ == "the" and piece.start > 1 and doc[piece.start - 2].lower_ in PLACE_PREPOSITIONS:
         prep = doc[piece.start - 2].lower_
-    kin_noun = (root.dep_ == "appos" and root.head.lower_ in KIN_NOUNS) or (
-        piece.start > 0 and doc[piece.start - 1].lower_ in KIN_NOUNS and doc[piece.start - 1].pos_ == "NOUN"
+    relation_nouns = KIN_NOUNS | PERSON_NOUNS
+    kin_noun = (root.dep_ == "appos" and root.head.lower_ in relation_nouns) or (
+        piece.start > 0 and doc[piece.start - 1].lower_ in relation_nouns and doc[piece.start - 1].pos_ in ("NOUN", "ADJ")
     )
     modifier = root.dep_ in ("compound", "amod", "nmod") and root.head.pos_ == "NOUN"
     k = piece.start - 1

@@ -171,8 +171,10 @@ def decide_labels(
                 v["PLACE"] += 1.2  # "at Arpinum": a place the gazetteer does not know
             if c.head_lemma in ORG_VERBS and c.dep in ("dobj", "pobj") and place is None:
                 v["ORG"] += 1
-            if c.prep == "with" or c.head_lemma in ("meet", "marry", "befriend"):
+            if c.prep == "with" or c.head_lemma in ("meet", "befriend"):
                 v["PERSON"] += 0.3
+            if c.head_lemma in ("marry", "wed", "divorce") and c.dep in ("dobj", "nsubj", "pobj"):
+                v["PERSON"] += 2.0  # one marries a person
             if c.head_lemma in MOTION_VERBS and c.dep == "dobj" and place is not None:
                 v["PLACE"] += 1.5
             if c.modifier and place is not None and c.label != "PERSON":
@@ -192,6 +194,9 @@ def decide_labels(
         if len(words) == 1 and f.key in surname_of and f.key not in org_names:
             # the surname of a full name used in the text: as strong as all of spaCy's votes together
             v["PERSON"] += 2.5 + 0.5 * len(f.cands)
+        if len(words) >= 2 and re.fullmatch(r"(?:i{1,3}|iv|v|vi{1,3}|ix|x{1,2}(?:i{1,3}|iv|v|vi{1,3}|ix)?)", words[1 if len(words) > 2 else -1]) \
+                and words[0] not in ORG_WORDS:
+            v["PERSON"] += 3  # "Mithridates VI", "Andronikos III Palaiologos": a ruler's regnal number
         if last_word in ORG_WORDS and len(words) >= 2:
             v["ORG"] += 2
         head_words = f.key.split(" of ")[0].split()
@@ -201,6 +206,10 @@ def decide_labels(
                 and not set(words) & (ORG_WORDS | PLACE_WORDS) and place is None
                 and not any(c.prep == "for" or c.before_word in PERIODICAL_WORDS for c in f.cands)):
             v["OTHER"] += 1.0  # "Secrets of Metamorphosis", "Life and Times of Rome": a title, not a body
+        if (len(words) == 1 and last_word not in ORG_WORDS and not f.surface.isupper() and f.key not in org_names
+                and f.cands and all(c.prep in PLACE_PREPOSITIONS or (c.head_lemma in MOTION_VERBS and c.dep == "dobj") for c in f.cands)
+                and not any(c.head_lemma in ORG_VERBS for c in f.cands)):
+            v["ORG"] -= 0.6  # "in the Tullianum", "crossed the Rubicon": where, not who
         if len(words) == 1 and f.cands and all(c.modifier for c in f.cands) and not f.surface.isupper() and place is None:
             v["ORG"] -= 1.0  # "Narodnik sympathizers": an adjective here, not a body
         if len(words) == 1 and re.search(r"(ism|isms|ist|ists)$", last_word):

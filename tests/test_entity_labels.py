@@ -1,0 +1,38 @@
+"""What a name is, decided for the whole document, on a small biography written for these rules."""
+
+from __future__ import annotations
+
+import pytest
+
+from vitagraph.readers import read_text
+
+pytestmark = pytest.mark.model
+
+BIO = """= Gaius Varro =
+
+Gaius Varro (110 BC – 50 BC) was a Roman orator.
+
+==Life==
+Gaius Varro was born in 110 BC in Capua. He studied law with the jurist Quintus Aelius Tubero.
+In 80 BC he served in the war against Mithridates VI. In 75 BC he married his ward Publilia.
+In 63 BC the conspirators were strangled in the Tullianum. In 49 BC he crossed the Rubicon.
+"""
+
+
+@pytest.fixture(scope="module")
+def labels():
+    from vitagraph.nlp import extract
+
+    doc = read_text(BIO, "gaius-varro.txt")
+    record = extract(doc)
+    return {e.name: e.label for e in record.entities}
+
+
+@pytest.mark.parametrize("name", ["Quintus Aelius Tubero", "Mithridates VI", "Publilia"])
+def test_people(labels, name):
+    assert labels.get(name) == "PERSON", labels
+
+
+@pytest.mark.parametrize("name", ["Tullianum", "Rubicon"])
+def test_where_is_not_who(labels, name):
+    assert labels.get(name) != "ORG", labels
