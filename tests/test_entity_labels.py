@@ -16,6 +16,7 @@ Gaius Varro (110 BC – 50 BC) was a Roman orator.
 Gaius Varro was born in 110 BC in Capua. He studied law with the jurist Quintus Aelius Tubero.
 In 80 BC he served in the war against Mithridates VI. In 75 BC he married his ward Publilia.
 In 63 BC the conspirators were strangled in the Tullianum. In 49 BC he crossed the Rubicon.
+On the island of Rhodes he took lessons in rhetoric. In 51 BC he governed the province of Cilicia.
 """
 
 
@@ -36,3 +37,8 @@ def test_people(labels, name):
 @pytest.mark.parametrize("name", ["Tullianum", "Rubicon"])
 def test_where_is_not_who(labels, name):
     assert labels.get(name) != "ORG", labels
+
+
+def test_the_island_of_a_name_is_a_place(labels):
+    assert labels.get("Rhodes") == "PLACE", labels
+    assert labels.get("Cilicia") != "PERSON", labels

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .lexicons import KIN_NOUNS, PERSON_NOUNS
 
@@ -91,6 +91,8 @@ class Candidate:
     modifier: bool = False
     """A compound modifier of a common noun ("the Kronstadt rebellion")."""
     before_word: str | None = None
+    of_place_noun: bool = False
+    """"the island of Rhodes": named as a place by the noun before it."""
     """The word before it (after an article), lower-cased: "journal" in "the journal L'Anarchie"."""
     had_article: bool = False
     component: str = "ner"
@@ -192,6 +194,19 @@ def _extend_person(span: Span) -> Span:
 EPITHETS = {"elder", "younger", "great", "bold", "wise", "lame", "pious", "conqueror", "magnificent", "fair", "good", "just", "confessor", "navigator", "terrible"}
 
 
+PLACE_NOUNS_OF = frozenset({
+    "island", "isle", "city", "town", "village", "province", "region", "kingdom", "county", "duchy",
+    "principality", "port", "fortress", "republic", "territory", "valley", "river", "lake", "coast",
+    "peninsula", "colony", "district", "canton", "emirate", "sultanate", "khanate", "state", "oasis",
+})
+
+
+def _of_place_noun(root: Token) -> bool:
+    """"the island of Rhodes", "the town of Pindenissum": a place, whatever the model says."""
+    return (root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ == "NOUN"
+            and root.head.head.lemma_.lower() in PLACE_NOUNS_OF and root.head.head.i < root.i)
+
+
 def _uncovered_names(doc: Doc) -> list[Span]:
     """Proper-noun runs spaCy left untagged but the grammar marks as names:
     coordinated with a tagged name ("Babel, Mandelstam, and Pilnyak") or the
@@ -211,7 +226,7 @@ def _uncovered_names(doc: Doc) -> list[Span]:
         root = run.root
         linked = root.dep_ in ("conj", "appos") and root.head.i in ent_heads
         linked = linked or any(t.dep_ in ("conj", "appos") and t.head.i == root.i for t in doc if t.i in ent_heads)
-        placed = root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPOSITIONS
+        placed = root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPOSITIONS or _of_place_noun(root)
         if (linked or placed) and len(run) <= 4:
             found.append(run)
         i = j
@@ -341,6 +356,7 @@ def _candidate(piece: Span, label: str, offset: int, had_article: bool) -> Candi
         kin_noun=kin_noun,
         modifier=modifier,
         before_word=before_word,
+        of_place_noun=_of_place_noun(root),
     )
 
 

@@ -181,6 +181,8 @@ def decide_labels(
                 v["PLACE"] += 1.0
             if c.kin_noun:
                 v["PERSON"] += 3
+            if c.of_place_noun:
+                v["PLACE"] += 2.5  # "the island of Rhodes", even one the gazetteer does not know
         shape = person_shape(f.surface)
         if shape >= 0.8 and len(words) >= 2:
             v["PERSON"] += 2.0  # "Given-name Surname" in any culture
@@ -223,7 +225,7 @@ def decide_labels(
             v["PLACE"] += 1.0 if pop >= 1_000_000 else 0.6 if pop >= 100_000 else 0.0
             if demonym(f.surface) is not None or is_demonym_of_place(f.surface, known_place):
                 v["PLACE"] = -5.0
-        elif "PLACE" in v and not (last_word in PLACE_WORDS):
+        elif "PLACE" in v and not (last_word in PLACE_WORDS) and not any(c.of_place_noun for c in f.cands):
             # a "place" the gazetteer has never heard of is most likely a name of something else
             v["PLACE"] -= 1.2
         if re.fullmatch(r"[A-Z]{2,6}", f.surface) and v.get("PERSON", 0) < 3:
