@@ -164,7 +164,7 @@ class Extractor:
         for f in place_forms:
             p = resolved.get(f.surface)
             if p is None:
-                if f.votes.get("PLACE", 0) >= 1.2 and any(c.label == "PLACE" for c in f.cands):
+                if f.votes.get("PLACE", 0) >= 1.2 and any(c.label == "PLACE" or c.of_place_noun for c in f.cands):
                     place_of[f.key] = None  # a place, unlocated: kept with no coordinates
                     continue
                 f.label = None
