@@ -24,6 +24,7 @@ from ..document import Document
 from ..folding import fold
 from ..model import Claim, Entity, Mention, Place, Record, Subject, TimeExpr, Work
 from . import names as _names  # noqa: F401  (registers vitagraph_names)
+from . import repair as _repair  # noqa: F401  (registers vitagraph_repair)
 from .claims import find_claims
 from .events import Context as EventContext
 from .events import find_events, lead_life_events
@@ -475,6 +476,8 @@ def _with_offsets(text: str, blocks: list[Block]):
 def build_nlp() -> Language:
     """en_core_web_sm plus vitagraph's components."""
     nlp = load_base()
+    if "vitagraph_repair" not in nlp.pipe_names and "parser" in nlp.pipe_names:  # after the POS are mapped
+        nlp.add_pipe("vitagraph_repair", after="lemmatizer" if "lemmatizer" in nlp.pipe_names else "parser")
     if "vitagraph_names" not in nlp.pipe_names:
         nlp.add_pipe("vitagraph_names", last=True)
     return nlp

@@ -206,13 +206,31 @@ def _answer(ctx: Ctx, docs_scope: list[int] | None) -> dict | None:
 
     scored = _rerank(ctx, scored)
     structured = _structured(ctx, scored)
+    if structured is not None and not _names_in_reach(ctx, structured):
+        structured = None
     if structured is not None and structured.score >= 0.8:
         return _result(ctx, structured)  # the record knows
     best = _best_from_sentences(ctx, scored)
+    if best is not None and not _names_in_reach(ctx, best):
+        best = None
     pick = max([c for c in (structured, best) if c is not None], key=lambda c: c.score, default=None)
     if pick is None or pick.score < FOUND_THRESHOLD:
         return None
     return _result(ctx, pick)
+
+
+def _names_in_reach(ctx: Ctx, c: Cand) -> bool:
+    """A question about someone else ("How much did Ramachandra Rao pay him?") is not answered by a
+    sentence far from any mention of them: the person must be named (at least by surname) in the
+    cited sentence or just before it, where "he" or "him" can still mean them."""
+    if ctx.q.kind == "who":
+        return True  # the person is what is asked
+    others = [n for n in ctx.names if not n.is_subject() and "PERSON" in n.labels()]
+    if not others:
+        return True
+    text = c.doc.text
+    window = fold(text[max(0, c.sent.row.start - 400) : c.sent.row.end]).split()
+    return all(n.key.split()[-1] in window for n in others)
 
 
 def _rerank(ctx: Ctx, scored: list[Scored]) -> list[Scored]:
