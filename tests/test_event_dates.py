@@ -106,3 +106,14 @@ def test_a_later_moment_in_the_clause_is_not_a_duration():
     home = [e for e in record.events if "sailed home" in e.evidence.of(doc.text)]
     assert home and home[0].type == "moved" and home[0].date == "1701-06"
     assert _event(doc, record, "arriving in Amsterdam").date.startswith("1701")
+
+
+@pytest.mark.model
+def test_the_leads_summary_takes_the_date_of_its_account_below():
+    doc, record = _extract("= Idris Kamal =\n\nIdris Kamal (1304 – 1368) was a Moroccan judge and traveller. "
+                           "In 1325 he left Tangier. He served as a judge for Sultan Muhammad Tughluq.\n\n"
+                           "==Life==\nIdris Kamal was born in 1304 in Tangier. In 1325 he left Tangier for Mecca.\n"
+                           "From 1334 to 1341 he served as a judge for Sultan Muhammad Tughluq in Delhi.\n",
+                           "idris-kamal.txt")
+    lead = [e for e in record.events if e.evidence.start < doc.sections[0].span.start and e.type == "worked"]
+    assert lead and lead[0].date == "1334/1341"

@@ -372,8 +372,10 @@ def _type_of(tok: Token, ctx: Context, offset: int) -> str | None:
             return "died"
         if lemma == "be":
             attrs = [c for c in tok.children if c.dep_ in ("attr", "acomp")]
-            if any(a.lemma_.lower() in ROLE_NOUNS for a in attrs):
-                return "worked"  # "He was aedile in 69 BC"
+            if any(a.lemma_.lower() in ROLE_NOUNS for a in attrs) and any(
+                _dated_phrase(c, ctx, offset) for c in tok.children if c.dep_ not in ("nsubj", "nsubjpass")
+            ):
+                return "worked"  # "He was aedile in 69 BC" (not "X was a Moroccan judge": who he was)
         if lemma == "lead" and any(w in " ".join(t.lower_ for c in tok.children if c.dep_ == "dobj" for t in c.subtree) for w in ("campaign", "expedition", "army", "troops", "revolt", "uprising", "delegation", "mission", "attack", "assault")):
             return "participated"
         if lemma == "take" and any(w in " ".join(t.lower_ for c in tok.children if c.dep_ == "dobj" for t in c.subtree) for w in ("lesson", "lessons", "course", "courses", "classes", "degree")):
@@ -907,6 +909,7 @@ def find_events(docs: Iterable[tuple[int, Doc]], ctx: Context, *, born: str | No
     residence: str | None = None
     stays: list[_Stay] = []
     placing: list[tuple[int, bool, str | None]] = []
+    summary: list[int] = []
     narrative: list[tuple[int, int, _Stay | None]] = []
     for offset, doc in docs:
         if not doc.has_annotation("DEP"):
@@ -1004,6 +1007,8 @@ def find_events(docs: Iterable[tuple[int, Doc]], ctx: Context, *, born: str | No
                 else:
                     date = _narrative_date(ctx, s0, s1, para_start, born, died)
                     confidence = 0.5
+                    if ctx.sections and a < ctx.sections[0][0]:
+                        summary.append(len(events))  # the lead: a summary, dated by its own account below
                     if date and "/" not in date and etype not in ("born", "died", "buried", "moved") and not _at_narrative_time(tok):
                         narrative.append((len(events), s0, stays[-1] if stays else None))
                 if etype == "born" and born and confidence < 0.8:
@@ -1044,8 +1049,22 @@ def find_events(docs: Iterable[tuple[int, Doc]], ctx: Context, *, born: str | No
                     residence = _more_specific_ahead(ctx, place, b)
                     stays.append(_Stay(a, residence, events[-1].date, _section_of(ctx, a)))
     _stay_periods(events, narrative, stays, died, ctx)
+    _summary_dates(events, summary, ctx)
     _places_by_date(events, placing, stays, ctx)
     return events
+
+
+def _summary_dates(events: list[Event], summary: list[int], ctx: Context) -> None:
+    """The lead's undated summary ("He served for about seven years as a qadi in Delhi") takes the
+    date of the body's account of the same happening: the same type, sharing a person,
+    organisation or work. With no such account it keeps the narrative's time."""
+    lead_end = ctx.sections[0][0] if ctx.sections else 0
+    body = [e for e in events if e.evidence.start >= lead_end and e.date]
+    for idx in summary:
+        ev = events[idx]
+        same = [e for e in body if e.type == ev.type and set(ev.participants) & set(e.participants)]
+        if same:
+            events[idx] = replace(ev, date=same[0].date, confidence=0.6)
 
 
 def _days(ymd: tuple[int, int, int]) -> int:
