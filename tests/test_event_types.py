@@ -25,6 +25,8 @@ In 1910 she was taken captive by bandits. In 1911 she was held for a week in Kro
 In 1912 she opened a school for girls. In 1913 her house was pulled down.
 In 1914 her right to teach was withdrawn. In 1915 her villas were plundered.
 Weakened by fever in 1916, she went home.
+In 1917 she backed the young Oskar Berg. In 1918 she came to know the leading chemists of Oslo.
+In 1919 she delivered three lectures against Wilhelm Ostwald. In 1920 her rivalry with Ida Noddack began.
 """
 
 
@@ -56,6 +58,10 @@ def greta():
     ("right to teach", "expelled", "1914"),
     ("villas were plundered", "conflict", "1915"),
     ("Weakened by fever", "illness", "1916"),
+    ("backed the young", "collaborated", "1917"),
+    ("to know the leading", "collaborated", "1918"),
+    ("lectures against", "conflict", "1919"),
+    ("rivalry with", "conflict", "1920"),
 ])
 def test_types(greta, words, etype, date):
     doc, record = greta

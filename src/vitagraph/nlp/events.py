@@ -69,6 +69,8 @@ NOUN_TRIGGERS = {
     "illness": "illness", "stroke": "illness", "heart attack": "illness",
     "correspondence": "collaborated", "friendship": "collaborated", "collaboration": "collaborated",
     "partnership": "collaborated",
+    "rivalry": "conflict", "quarrel": "conflict", "dispute": "conflict", "feud": "conflict", "controversy": "conflict",
+    "polemic": "conflict", "rupture": "conflict", "clash": "conflict", "lawsuit": "conflict", "trial": "conflict",
 }
 ROLE_NOUNS = {
     "editor", "member", "leader", "commissar", "professor", "teacher", "director", "secretary", "president",
@@ -437,6 +439,16 @@ def _type_of(tok: Token, ctx: Context, offset: int) -> str | None:
         ):
             return "illness"  # "weakened by fever", "struck down by typhus" (not "struck by the famine around him")
         objs = " ".join(t.lower_ for c in tok.children if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree)
+        if lemma in ("support", "back", "assist", "help", "aid", "champion") and any(
+            c.dep_ == "dobj" and any(m.label == "PERSON" and m.entity != ctx.subject_entity
+                                     for m in ctx.mentions_in(*_head_span(c, offset)))
+            for c in tok.children
+        ):
+            return "collaborated"  # "He backed the young Octavian", "forced to support them"
+        if lemma == "know" and tok.head.lemma_.lower() in ("come", "get") and tok.dep_ in ("xcomp", "advcl"):
+            return "collaborated"  # "She came to know the leading collectors"
+        if lemma in ("deliver", "give", "make", "lead", "launch", "wage", "organize", "organise", "mount", "write", "publish") and _against_someone(tok, ctx, offset):
+            return "conflict"  # "delivered the first of fourteen speeches against Antony"
         if lemma == "mix" and any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children):
             return "collaborated"  # "mixed with the community of Filipino students"
         if lemma in ("accept", "approve", "defend", "submit") and any(
@@ -640,6 +652,20 @@ def _state_noun(tok: Token) -> str | None:
                 if o.dep_ == "pobj" and kind:
                     return kind
     return None
+
+
+def _against_someone(tok: Token, ctx: Context, offset: int) -> bool:
+    """"... speeches against Antony", "led the resistance to Mark Antony": aimed at a person or body."""
+    for c in tok.children:
+        if c.dep_ != "dobj":
+            continue
+        for t in c.subtree:
+            if (t.dep_ == "prep" and t.lower_ == "against") or (t.lower_ == "to" and t.head.lemma_.lower() in ("resistance", "opposition")):
+                for o in t.children:
+                    a, b = offset + o.left_edge.idx, offset + o.right_edge.idx + len(o.right_edge.text)
+                    if any(m.label in ("PERSON", "ORG") and m.entity != ctx.subject_entity for m in ctx.mentions_in(a, b)):
+                        return True
+    return False
 
 
 def _person_after(tok: Token, preps: tuple[str, ...], ctx: Context, offset: int) -> bool:
@@ -934,8 +960,15 @@ def find_events(docs: Iterable[tuple[int, Doc]], ctx: Context, *, born: str | No
                 if tok.pos_ in ("NOUN", "PROPN"):
                     if tok.dep_ == "pobj" and tok.head.lower_ == "as" and _type_of(tok.head.head, ctx, offset):
                         continue  # "worked ... as a journalist": one event, the verb's
-                    if etype != "worked" and not _dated_phrase(tok, ctx, offset):
+                    governor = tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ == "prep" else tok.head
+                    if (tok.dep_ == "dobj" or (tok.dep_ == "pobj" and tok.head.lower_ in ("in", "into"))) \
+                            and governor.pos_ == "VERB" and governor.i != tok.i and _type_of(governor, ctx, offset):
+                        continue  # "engaged in an intense correspondence": one event, the verb's
+                    if etype != "worked" and not _dated_phrase(tok, ctx, offset) and not (
+                        etype in ("conflict", "collaborated") and _person_after(tok, ("with",), ctx, offset)
+                    ):
                         continue  # "his first imprisonment", "his death": a reference back, not a new event
+                        # ("her rivalry with Ida Noddack" names its happening by the person)
                 modal = _modal(tok)
                 if modal is not None:
                     if etype == "moved" and modal in ("attempt", "try", "seek"):
