@@ -143,3 +143,15 @@ def test_coordinated_verbs_share_their_date():
     record = extract(doc)
     released = events_of(record, "released")
     assert released and released[0].date == "1920-05"
+
+
+def test_someone_else_and_her_husband_are_not_the_subject():
+    """Regression: "Johanna and her husband settled in Suriname" was the subject's move ("her" is hers)."""
+    from vitagraph.nlp import extract
+
+    doc = read_text("= Anna Merz =\n\nAnna Merz (1647 – 1717) was a German painter.\n\n==Life==\n"
+                    "In 1691 Merz moved to Amsterdam with her daughters. "
+                    "In 1711 Johanna and her husband settled in Suriname.\n", "anna-merz.txt")
+    record = extract(doc)
+    assert not [e for e in record.events if "Suriname" in e.evidence.of(doc.text)]
+    assert [e for e in record.events if e.type == "moved" and "Amsterdam" in e.evidence.of(doc.text)]

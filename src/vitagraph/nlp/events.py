@@ -210,11 +210,18 @@ def _token_span(tok: Token, offset: int) -> tuple[int, int]:
     return offset + tok.idx, offset + tok.idx + len(tok.text)
 
 
-def _head_span(tok: Token, offset: int) -> tuple[int, int]:
+def _names_subject(tok: Token, ctx: Context, offset: int) -> bool:
+    """Is the subject among the names this noun phrase coordinates? Each coordinated part counts
+    by its own name ("Serge and Vlady": yes; "Johanna Helena and her husband": no)."""
+    parts = [tok] + [c for c in tok.children if c.dep_ == "conj" and c.lower_ not in KIN_NOUNS]  # "her husband": someone else
+    return any(ctx.is_subject(*_head_span(p, offset, with_conj=False)) for p in parts)
+
+
+def _head_span(tok: Token, offset: int, with_conj: bool = True) -> tuple[int, int]:
     """A subject's own words: the token and its compound/flat name parts, not its clauses."""
     if tok.lower_ in KIN_NOUNS:  # "her mother", "his son": someone else
         return offset + tok.idx, offset + tok.idx + len(tok.text)
-    parts = [tok] + [c for c in tok.children if c.dep_ in ("compound", "flat", "conj")]
+    parts = [tok] + [c for c in tok.children if c.dep_ in (("compound", "flat", "conj") if with_conj else ("compound", "flat"))]
     lo = min(p.left_edge.i if p is not tok else p.i for p in parts)
     hi = max(p.right_edge.i if p is not tok else p.i for p in parts)
     doc = tok.doc
@@ -733,12 +740,12 @@ def _owner_is_subject(tok: Token, ctx: Context, offset: int) -> bool:
         while head.dep_ in ("pobj", "prep") and head.head.i != head.i:
             head = head.head
         if head.pos_ in ("VERB", "AUX") and head.i != tok.i:
-            return any(ctx.is_subject(*_head_span(s, offset)) for s in _subjects(head)) and not any(
+            return any(_names_subject(s, ctx, offset) for s in _subjects(head)) and not any(
                 c.dep_ == "poss" for c in tok.children
             )
         return False
     subs = _subjects(tok)
-    if any(ctx.is_subject(*_head_span(s, offset)) for s in subs):
+    if any(_names_subject(s, ctx, offset) for s in subs):
         return True
     if not subs and _subject_just_before(tok, ctx, offset):
         return True
@@ -777,7 +784,7 @@ def _owner_is_subject(tok: Token, ctx: Context, offset: int) -> bool:
     if tok.lemma_.lower() in PATIENT_VERBS:
         # "the Nazi government dismissed her", "Hilbert and Klein invited her to Göttingen"
         objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
-        return any(ctx.is_subject(*_head_span(o, offset)) for o in objs)
+        return any(_names_subject(o, ctx, offset) for o in objs)
     return False
 
 
