@@ -86,3 +86,16 @@ def test_struck_by_hardship_is_not_an_illness():
     doc = read_text("= Ivan Petrov =\n\nIvan Petrov (1880 – 1950) was a Russian writer.\n\n==Life==\n"
                     "In 1919 Petrov was struck by the harsh realities of the Civil War, famine and terror.\n", "ivan-petrov.txt")
     assert not [e for e in extract(doc).events if e.type == "illness"]
+
+
+def test_an_arrival_left_at_once_is_a_stage_of_a_journey():
+    from vitagraph.nlp import extract
+
+    doc = read_text("= Idris Kamal =\n\nIdris Kamal (1304 – 1368) was a Moroccan traveller.\n\n==Life==\n"
+                    "In January 1348 Kamal reached Baghdad. From there he went on to Damascus in March 1348. "
+                    "In Damascus he studied law for a year.\n", "idris-kamal.txt")
+    record = extract(doc)
+    kinds = {doc.text[e.evidence.start:e.evidence.end]: e.type for e in record.events}
+    baghdad = [t for q, t in kinds.items() if "Baghdad" in q]
+    damascus = [t for q, t in kinds.items() if "went on to Damascus" in q]
+    assert baghdad == ["traveled"] and damascus == ["moved"], kinds

@@ -943,6 +943,7 @@ def find_events(docs: Iterable[tuple[int, Doc]], ctx: Context, *, born: str | No
     stays: list[_Stay] = []
     placing: list[tuple[int, bool, str | None]] = []
     summary: list[int] = []
+    arrivals: list[tuple[int, str, int, int]] = []
     narrative: list[tuple[int, int, _Stay | None]] = []
     for offset, doc in docs:
         if not doc.has_annotation("DEP"):
@@ -1085,13 +1086,42 @@ def find_events(docs: Iterable[tuple[int, Doc]], ctx: Context, *, born: str | No
                 else:
                     events.append(Event(etype, date, place, participants, Evidence(a, b), round(confidence, 2)))
                 placing.append((len(events) - 1, told, residence))
+                arrivals.append((len(events) - 1, tok.lemma_.lower(), s0, para_start))
                 if place and told and (etype in ("moved", "born", "imprisoned") or (etype == "exiled" and _destination(ctx, place, a, b))):
                     residence = _more_specific_ahead(ctx, place, b)
                     stays.append(_Stay(a, residence, events[-1].date, _section_of(ctx, a)))
+    _passing_through(events, arrivals)
     _stay_periods(events, narrative, stays, died, ctx)
     _summary_dates(events, summary, ctx)
     _places_by_date(events, placing, stays, ctx)
     return events
+
+
+ARRIVAL_LEMMAS = {"reach", "arrive", "land", "enter", "come", "go", "pass", "proceed", "continue"}
+
+
+def _passing_through(events: list[Event], arrivals: list[tuple[int, str, int, int]]) -> None:
+    """"He reached Baghdad in January 1348. From there he went on to Damascus ...": an arrival the
+    narrative leaves in a later sentence of the same paragraph, before anything is done there,
+    is a stage of a journey, not a new home."""
+    info = {idx: (lemma, sent, para) for idx, lemma, sent, para in arrivals}
+    order = sorted(info, key=lambda i: events[i].evidence.start)
+    for k, idx in enumerate(order):
+        ev = events[idx]
+        lemma, sent, para = info[idx]
+        if ev.type != "moved" or lemma not in ARRIVAL_LEMMAS or not ev.place:
+            continue
+        for later in order[k + 1 :]:
+            nxt = events[later]
+            _, nsent, npara = info[later]
+            if npara != para:
+                break  # the paragraph ends with him there
+            if nxt.type in RESIDENT_TYPES or nxt.type in ("died", "buried"):
+                break  # he does something there: he lives there
+            if nxt.type in ("moved", "traveled") and nxt.place and nxt.place != ev.place:
+                if nsent != sent:
+                    events[idx] = replace(ev, type="traveled")
+                break
 
 
 def _summary_dates(events: list[Event], summary: list[int], ctx: Context) -> None:
