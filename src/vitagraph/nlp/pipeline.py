@@ -33,6 +33,7 @@ from .model import load_base
 from .places import PlaceIndex
 from .resolve import ORG_WORDS, Form, cluster, decide_labels, parenthetical_aliases, strip_title
 from .subject import SubjectInfo, find_subject
+from .sources import source_authors
 from .times import find_times
 from .works import extract_works, works_kind
 
@@ -117,6 +118,12 @@ class Extractor:
             if m.label in ("PERSON", "ORG", "PLACE"):
                 cands.append(Candidate(m.start, m.end, m.text, m.label, (m.start, m.end), component=m.component,
                                        prep="in" if m.label == "PLACE" else None))
+        authors = source_authors(document)  # "Dick, Auguste." in the Sources: the person Auguste Dick
+        if authors:
+            cands = [c for c in cands if not any(a.start < c.end and c.start < a.end for a in authors)]
+            cands += [Candidate(a.start, a.end, text[a.start : a.end], "PERSON", (a.start, a.end), component="sources",
+                                name=a.name) for a in authors]
+            list_people |= {fold(a.name) for a in authors}
         cands.sort(key=lambda c: c.start)
         self.places.begin_document([c.text for c in cands if c.label in ("PLACE", "FAC") and c.component in ("ner", "infobox", "works_list")])
         alias_pairs = self._parenthesised(text, cands)
@@ -299,7 +306,7 @@ class Extractor:
             surfaces = []
             for f in fs:
                 for c in f.cands:
-                    surfaces.append(c.text)
+                    surfaces.append(c.name or c.text)
             names_by_len = sorted(set(surfaces), key=lambda s: (-len(s.split()), -surfaces.count(s), s))
             if root == "subject" and subject:
                 name = subject.name

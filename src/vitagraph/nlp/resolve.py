@@ -75,7 +75,7 @@ class Form:
         # the most frequent surface, longest first on ties
         counts: dict[str, int] = defaultdict(int)
         for c in self.cands:
-            counts[c.text] += 1
+            counts[c.name or c.text] += 1
         return max(counts, key=lambda t: (counts[t], len(t)))
 
 
@@ -109,7 +109,7 @@ def decide_labels(
     """Vote a label for every folded name; returns forms by key."""
     forms: dict[str, Form] = {}
     for c in cands:
-        name, title = strip_title(c.text)
+        name, title = strip_title(c.name or c.text)
         key = fold(name)
         if not key or key in NON_NAMES or len(key) < 2:
             continue

@@ -1,0 +1,53 @@
+"""Authors of the works a biography cites, from its Sources / References list.
+
+A bibliography names people the inverted way: "Dick, Auguste. Emmy Noether ...",
+"Brewer, James W.; Smith, Martha K. (eds.). ...". The model reads "Dick" and
+"James W." as two fragments; here each entry's leading authors are read as
+"Given Surname" while their evidence stays the text as written ("Dick, Auguste").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..document import Document
+
+SOURCE_HEADINGS = re.compile(r"^\s*(?:sources?|references?|bibliography|further reading|works cited|literature|"
+                             r"notes and references|citations|secondary sources)\s*$", re.I)
+_PARTICLE = r"(?:van|von|de|der|den|du|da|di|del|la|le|ten|ter)"
+_NAME = rf"(?!(?:The|A|An)\s)(?:{_PARTICLE}\s+)*[A-Z][\w'’\-]+(?:\s+(?:{_PARTICLE}\s+)*[A-Z][\w'’\-]+){{0,2}}"
+_GIVEN = r"(?:(?:[A-Z]\.|[A-Z][\w'’\-]+)\s+){0,2}?(?:[A-Z]\.|[A-Z][\w'’\-]+)"
+_AUTHOR = re.compile(rf"(?P<sur>{_NAME}),\s+(?P<given>{_GIVEN})(?:(?=\s*(?:[.;(]|,\s|\s+and\s|\s+&\s|$))|(?<=\b[A-Z]\.)(?=\s))")
+_SEPARATOR = re.compile(r"\s*(?:;|,?\s+and\s+|\s+&\s+)\s*")
+
+
+@dataclass(frozen=True)
+class SourceAuthor:
+    start: int
+    end: int
+    name: str
+    """"Auguste Dick" for the text "Dick, Auguste"."""
+
+
+def source_authors(document: Document) -> list[SourceAuthor]:
+    text = document.text
+    out: list[SourceAuthor] = []
+    spans = [s.span for s in document.sections if SOURCE_HEADINGS.match(s.heading or "")]
+    for item in document.items:
+        if not any(sp.start <= item.span.start < sp.end for sp in spans):
+            continue
+        pos, end = item.span.start, item.span.end
+        while True:
+            m = _AUTHOR.match(text, pos, end)
+            if not m:
+                break
+            stop = m.end("given")
+            if re.search(r"(?:^|\s)[A-Z]$", m["given"]) and text[stop : stop + 1] == ".":
+                stop += 1  # "Ross E." keeps its initial's dot
+            out.append(SourceAuthor(m.start(), stop, f"{text[m.start('given') : stop]} {m['sur']}"))
+            sep = _SEPARATOR.match(text, stop, end)
+            if not sep:
+                break
+            pos = sep.end()
+    return out

@@ -1,0 +1,54 @@
+"""Authors read from a Sources list, the inverted way bibliographies name them."""
+
+from __future__ import annotations
+
+import pytest
+
+from vitagraph.nlp.sources import source_authors
+from vitagraph.readers import read_text
+
+TEXT = """= Ada Brandt =
+
+Ada Brandt (1821 – 1889) was a German chemist.
+
+==Life==
+Ada Brandt was born in 1821 in Bremen.
+
+== Sources ==
+- Dick, Auguste. Ada Brandt, 1821–1889 (Boston: Birkhäuser, 1981).
+- Brewer, James W.; Smith, Martha K. (eds.). A Tribute (New York, 1981).
+- Dunn, Ross E. The Chemists of Bremen (Berkeley, 1986).
+- van der Berg, Anna and Mackintosh-Smith, Tim. Letters (2001).
+- The Brandt Papers, Bremen State Archive.
+"""
+
+
+def test_inverted_names_are_read_as_names():
+    doc = read_text(TEXT, "ada-brandt.txt")
+    found = [(doc.text[a.start:a.end], a.name) for a in source_authors(doc)]
+    assert found == [
+        ("Dick, Auguste", "Auguste Dick"),
+        ("Brewer, James W.", "James W. Brewer"),
+        ("Smith, Martha K.", "Martha K. Smith"),
+        ("Dunn, Ross E.", "Ross E. Dunn"),
+        ("van der Berg, Anna", "Anna van der Berg"),
+        ("Mackintosh-Smith, Tim", "Tim Mackintosh-Smith"),
+    ]
+
+
+def test_nothing_outside_a_sources_section():
+    doc = read_text(TEXT.replace("== Sources ==", "== Works =="), "ada-brandt.txt")
+    assert source_authors(doc) == []
+
+
+@pytest.mark.model
+def test_the_person_keeps_the_text_as_evidence():
+    from vitagraph.nlp import extract
+
+    doc = read_text(TEXT, "ada-brandt.txt")
+    record = extract(doc)
+    people = {e.name: e for e in record.entities if e.label == "PERSON"}
+    assert "Auguste Dick" in people and "James W. Brewer" in people
+    for m in record.mentions:
+        assert doc.text[m.start:m.end] == m.text
+    assert not any(name in people for name in ("Dick", "James W.", "Smith"))
