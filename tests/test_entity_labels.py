@@ -42,3 +42,14 @@ def test_where_is_not_who(labels, name):
 def test_the_island_of_a_name_is_a_place(labels):
     assert labels.get("Rhodes") == "PLACE", labels
     assert labels.get("Cilicia") != "PERSON", labels
+
+
+def test_a_list_of_places_tagged_as_one_is_split():
+    from vitagraph.nlp import extract
+
+    doc = read_text("= Idris Kamal =\n\nIdris Kamal (1304 – 1368) was a traveller.\n\n==Life==\n"
+                    "In 1333 he crossed the steppe to Bukhara and Samarkand. He later visited Trinidad and Tobago.\n",
+                    "idris-kamal.txt")
+    names = {p.name for p in extract(doc).places}
+    assert {"Bukhara", "Samarkand"} <= names, names
+    assert "Bukhara and Samarkand" not in names

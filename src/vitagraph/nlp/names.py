@@ -249,6 +249,31 @@ def _join_split_names(doc: Doc, ents: list[Span]) -> list[Span]:
     return out
 
 
+_AND_COUNTRIES = {"trinidad and tobago", "bosnia and herzegovina", "antigua and barbuda", "saint kitts and nevis",
+                  "st kitts and nevis", "sao tome and principe", "são tomé and príncipe", "turks and caicos islands",
+                  "saint vincent and the grenadines", "wallis and futuna", "heard island and mcdonald islands"}
+
+
+def _split_coordinated_places(doc: Doc, ents: list[Span]) -> list[Span]:
+    """"Bukhara and Samarkand", "Ronda, Málaga and Granada": the model tags a list of places as one."""
+    out = []
+    for e in ents:
+        if e.label_ not in ("GPE", "LOC") or e.text.lower() in _AND_COUNTRIES or not any(
+            t.lower_ in ("and", ",") for t in e[1:-1]
+        ):
+            out.append(e)
+            continue
+        start = e.start
+        for t in e:
+            if t.lower_ in ("and", ","):
+                if t.i > start:
+                    out.append(Span(doc, start, t.i, label=e.label_))
+                start = t.i + 1
+        if start < e.end:
+            out.append(Span(doc, start, e.end, label=e.label_))
+    return out
+
+
 def _whole_compound(doc: Doc, ents: list[Span]) -> list[Span]:
     """"Quintus Aelius" + "Tubero": a name the model cut before the proper noun its last
     word is a compound of runs on to that noun."""
@@ -287,7 +312,7 @@ def candidates_from(doc: Doc) -> list[Candidate]:
         # acronyms spaCy leaves untagged ("supported the POUM")
         if tok.i not in covered and _ACRONYM.fullmatch(tok.text) and not _ROMAN.fullmatch(tok.text):
             ents.append(Span(doc, tok.i, tok.i + 1, label="ACRONYM"))
-    ents = _join_split_names(doc, _whole_compound(doc, _whole_hyphenated(doc, ents)))
+    ents = _join_split_names(doc, _whole_compound(doc, _whole_hyphenated(doc, _split_coordinated_places(doc, ents))))
     pieces: list[tuple[Span, str, bool]] = []
     for ent in ents:
         label = LABEL_MAP.get(ent.label_)
