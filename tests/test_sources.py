@@ -52,3 +52,11 @@ def test_the_person_keeps_the_text_as_evidence():
     for m in record.mentions:
         assert doc.text[m.start:m.end] == m.text
     assert not any(name in people for name in ("Dick", "James W.", "Smith"))
+
+
+def test_imprints_name_publishers():
+    from vitagraph.nlp.sources import source_publishers
+
+    doc = read_text(TEXT.replace("(Boston: Birkhäuser, 1981)", "(Boston: Birkhäuser, 1981)")
+                    .replace("(New York, 1981)", "(New York: Marcel Dekker, 1981)"), "ada-brandt.txt")
+    assert [doc.text[a:b] for a, b in source_publishers(doc)] == ["Birkhäuser", "Marcel Dekker"]

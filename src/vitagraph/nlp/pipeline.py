@@ -33,7 +33,7 @@ from .model import load_base
 from .places import PlaceIndex
 from .resolve import ORG_WORDS, Form, cluster, decide_labels, parenthetical_aliases, strip_title
 from .subject import SubjectInfo, find_subject
-from .sources import source_authors
+from .sources import source_authors, source_publishers
 from .times import find_times
 from .works import extract_works, works_kind
 
@@ -124,6 +124,11 @@ class Extractor:
             cands += [Candidate(a.start, a.end, text[a.start : a.end], "PERSON", (a.start, a.end), component="sources",
                                 name=a.name) for a in authors]
             list_people |= {fold(a.name) for a in authors}
+        publishers = source_publishers(document)  # "(Boston: Birkhäuser, 1981)"
+        if publishers:
+            cands = [c for c in cands if not any(a < c.end and c.start < b for a, b in publishers)]
+            cands += [Candidate(a, b, text[a:b], "ORG", (a, b), component="sources") for a, b in publishers]
+            list_orgs |= {fold(text[a:b]) for a, b in publishers}
         cands.sort(key=lambda c: c.start)
         self.places.begin_document([c.text for c in cands if c.label in ("PLACE", "FAC") and c.component in ("ner", "infobox", "works_list")])
         alias_pairs = self._parenthesised(text, cands)

@@ -1,9 +1,10 @@
-"""Authors of the works a biography cites, from its Sources / References list.
+"""Authors and publishers of the works a biography cites, from its Sources / References list.
 
 A bibliography names people the inverted way: "Dick, Auguste. Emmy Noether ...",
 "Brewer, James W.; Smith, Martha K. (eds.). ...". The model reads "Dick" and
 "James W." as two fragments; here each entry's leading authors are read as
 "Given Surname" while their evidence stays the text as written ("Dick, Auguste").
+The imprint "(Boston: Birkhäuser, 1981)" names a publisher.
 """
 
 from __future__ import annotations
@@ -50,4 +51,21 @@ def source_authors(document: Document) -> list[SourceAuthor]:
             if not sep:
                 break
             pos = sep.end()
+    return out
+
+
+_IMPRINT = re.compile(r"(?:\(|[.;]\s+|^)(?P<place>[A-Z][\w.'’\- ]{1,40}?):\s*(?P<pub>[A-Z][\w.&'’\- ]{1,60}?)(?=,\s*(?:\d{4}|[A-Z][a-z]+ \d{4})|\s+\d{4}|\s*[.;)]|$)")
+
+
+def source_publishers(document: Document) -> list[tuple[int, int]]:
+    """Spans of publishers' names in the Sources list's imprints ("New York: Marcel Dekker, 1981")."""
+    text = document.text
+    spans = [s.span for s in document.sections if SOURCE_HEADINGS.match(s.heading or "")]
+    out = []
+    for item in document.items:
+        if not any(sp.start <= item.span.start < sp.end for sp in spans):
+            continue
+        for m in _IMPRINT.finditer(text, item.span.start, item.span.end):
+            a, b = m.span("pub")
+            out.append((a, b))
     return out
