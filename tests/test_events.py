@@ -155,3 +155,22 @@ def test_someone_else_and_her_husband_are_not_the_subject():
     record = extract(doc)
     assert not [e for e in record.events if "Suriname" in e.evidence.of(doc.text)]
     assert [e for e in record.events if e.type == "moved" and "Amsterdam" in e.evidence.of(doc.text)]
+
+
+def test_the_leads_birth_and_death_point_at_place_entities(serge_record):
+    """Regression: the lead's birth carried the place's name ("Brussels"), not its entity id."""
+    _, record = serge_record
+    ids = {p.entity for p in record.places}
+    for e in record.events:
+        if e.type in ("born", "died") and e.place:
+            assert e.place in ids
+
+
+def test_expelled_from_the_country_he_lives_in_is_no_stay():
+    from vitagraph.nlp import extract
+
+    doc = read_text("= Karl Ost =\n\nKarl Ost (1880 – 1950) was a printer.\n\n==Life==\n"
+                    "Karl Ost was born in 1880 in Vienna. In 1905 he moved to Paris. "
+                    "In 1917 he was expelled from France and went to Barcelona.\n", "karl-ost.txt")
+    record = extract(doc)
+    assert [s.name for s in itinerary(record)] == ["Vienna", "Paris", "Barcelona"]

@@ -285,9 +285,12 @@ class Extractor:
         born = subj.born_date if subj else None
         died = subj.died_date if subj else None
         lead = document.paragraphs[0].span if document.paragraphs else None
-        out = lead_life_events(
+        place_id = {n: p.entity for p in places for n in (p.name, *p.aliases)}
+        place_id.update({p.entity: p.entity for p in places})
+        out = lead_life_events(  # the subject record names its places; events point at the entities
             document.text, (lead.start, lead.end) if lead else None, list(times), born, died,
-            subj.born_place if subj else None, subj.died_place if subj else None,
+            place_id.get(subj.born_place) if subj and subj.born_place else None,
+            place_id.get(subj.died_place) if subj and subj.died_place else None,
         )
         out += find_events(docs, ctx, born=born, died=died)
         out.sort(key=lambda e: (e.evidence.start, e.evidence.end))
