@@ -99,3 +99,28 @@ def test_an_arrival_left_at_once_is_a_stage_of_a_journey():
     baghdad = [t for q, t in kinds.items() if "Baghdad" in q]
     damascus = [t for q, t in kinds.items() if "went on to Damascus" in q]
     assert baghdad == ["traveled"] and damascus == ["moved"], kinds
+
+
+@pytest.mark.parametrize("sentence, absent", [
+    ("In 1681 she moved to Frankfurt after the death of Jacob Marrel in 1681.", "died"),
+    ("In 1896 she married Paul Brant a few hours before she died.", "died"),
+    ("In 1886 she operated on her mother's eyes in Calamba.", "illness"),
+    ("In 1345 she survived, suffering a shipwreck near Calicut.", "illness"),
+    ("In 1891 she was joined by her family in Hong Kong.", "joined"),
+    ("Her secretary Tiro, a former slave she had freed in 1853, took down her letters.", "released"),
+    ("In 1860 she refused the advice of friends.", "conflict"),
+])
+def test_what_is_not_her_event(sentence, absent):
+    from vitagraph.nlp import extract
+
+    doc = read_text("= Greta Lind =\n\nGreta Lind (1830 – 1900) was a Swedish chemist.\n\n==Life==\n" + sentence + "\n",
+                    "greta-lind.txt")
+    assert absent not in {e.type for e in extract(doc).events if e.evidence.start > doc.text.index(sentence[:12])}
+
+
+def test_joining_a_caravan_is_a_journey():
+    from vitagraph.nlp import extract
+
+    doc = read_text("= Idris Kamal =\n\nIdris Kamal (1304 – 1368) was a traveller.\n\n==Life==\n"
+                    "On 17 November 1326 he joined the caravan of Iraqi pilgrims.\n", "idris-kamal.txt")
+    assert [e.type for e in extract(doc).events if "caravan" in e.evidence.of(doc.text)] == ["traveled"]

@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Token
 
 from ..model import Event, Evidence, Mention, Place, TimeExpr
 from . import edtf
-from .lexicons import CHILD_NOUNS, KIN_NOUNS
+from .lexicons import CHILD_NOUNS, KIN_NOUNS, PERSON_NOUNS
 
 VERB_TRIGGERS: dict[str, str] = {}
 for _type, _lemmas in {
@@ -476,8 +476,8 @@ def _type_of(tok: Token, ctx: Context, offset: int) -> str | None:
             return "published"
         if lemma == "turn" and any(c.dep_ == "prt" and c.lower_ == "down" for c in tok.children):
             return "conflict"  # "turned down Caesar's invitation": a refusal
-        if lemma in ("refuse", "decline", "reject", "spurn") and any(c.dep_ == "dobj" for c in tok.children):
-            return "conflict"  # "refused the command Cato offered him"
+        if lemma in ("refuse", "decline", "spurn") and any(c.dep_ == "dobj" and c.lemma_.lower() in REFUSABLE for c in tok.children):
+            return "conflict"  # "refused the command Cato offered him" (not "refused the advice of friends")
         if lemma in ("admit", "co-opt", "coopt", "induct") and any(c.dep_ == "prep" and c.lower_ in ("to", "into") for c in tok.children):
             return "joined"
         if lemma == "enter" and any(c.dep_ == "dobj" and any(m.label == "ORG" for m in ctx.mentions_in(offset + c.left_edge.idx, offset + c.right_edge.idx + len(c.right_edge.text))) for c in tok.children):
@@ -583,7 +583,10 @@ def _type_of(tok: Token, ctx: Context, offset: int) -> str | None:
         if lemma == "withdraw" and any(w in objs for w in ("right", "licence", "license", "permission", "citizenship", "nationality")):
             return "expelled"
         if lemma == "operate" and any(c.lower_ == "on" for c in tok.children):
-            return "illness"
+            patient = [o for c in tok.children if c.lower_ == "on" for o in c.children]
+            if any(_names_subject(o, ctx, offset) for o in patient) or any(c.dep_ == "auxpass" for c in tok.children):
+                return "illness"  # "she was operated on" (not "he operated on his mother's eyes")
+            return None
         if lemma == "expel":
             froms = [t for c in tok.children if c.dep_ == "prep" and c.lower_ == "from" for t in c.children]
             for o in froms:
@@ -623,6 +626,15 @@ def _type_of(tok: Token, ctx: Context, offset: int) -> str | None:
             return None
         if VERB_TRIGGERS.get(lemma) == "traveled" and any(c.dep_ == "advmod" and c.lower_ in ("home", "homeward", "homewards") for c in tok.children):
             return "moved"  # "sailed home in June 1701": a return
+        if lemma == "suffer" and any(c.dep_ == "dobj" and c.lemma_.lower() in NOT_ILLNESS for c in tok.children):
+            return None  # "suffering a shipwreck": a misfortune, not an illness
+        if lemma == "join":
+            objs_ = [c for c in tok.children if c.dep_ == "dobj"]
+            if any(c.dep_ == "auxpass" for c in tok.children):
+                return None  # "he was joined by his family": they joined him
+            if objs_ and all(o.lemma_.lower() in TRAVEL_GROUPS and not any(
+                    m.label == "ORG" for m in ctx.mentions_in(*_head_span(o, offset))) for o in objs_):
+                return "traveled"  # "joined the caravan of Iraqi pilgrims": a journey in company
         return VERB_TRIGGERS.get(lemma)
     if tok.pos_ == "ADJ" and tok.lower_ in ("involved", "engaged") and any(c.dep_ == "prep" and c.lower_ == "in" for c in tok.children):
         return "participated"
@@ -639,6 +651,12 @@ def _type_of(tok: Token, ctx: Context, offset: int) -> str | None:
     return None
 
 
+REFUSABLE = {"command", "invitation", "offer", "post", "request", "demand", "order", "proposal", "summons", "call",
+             "appointment", "chair", "nomination", "honour", "honor", "title", "bribe", "pardon", "amnesty"}
+TRAVEL_GROUPS = {"caravan", "camp", "expedition", "court", "convoy", "fleet", "ship", "retinue", "entourage",
+                 "pilgrims", "embassy", "mission", "suite", "train"}
+NOT_ILLNESS = {"shipwreck", "defeat", "loss", "losses", "setback", "humiliation", "indignity", "reverse", "reverses",
+               "hardship", "hardships", "insult", "insults", "injustice", "fate"}
 CONVEY_VERBS = {"take", "bring", "send", "carry", "transfer", "summon", "move", "evacuate", "transport", "ship"}
 POSSESSIONS = {"right", "rights", "licence", "license", "citizenship", "nationality", "property", "house", "home", "villa",
                "villas", "estate", "library", "manuscripts", "papers", "post", "chair", "pension", "passport"}
@@ -673,6 +691,19 @@ def _against_someone(tok: Token, ctx: Context, offset: int) -> bool:
                     if any(m.label in ("PERSON", "ORG") and m.entity != ctx.subject_entity for m in ctx.mentions_in(a, b)):
                         return True
     return False
+
+
+def _does_it_to_another(tok: Token, ctx: Context, offset: int) -> bool:
+    """An active "free", "arrest", "exile", "honour" whose object is a person other than the subject."""
+    if tok.pos_ != "VERB" or any(c.dep_ == "auxpass" for c in tok.children):
+        return False
+    objs = [c for c in tok.children if c.dep_ == "dobj"]
+    if tok.dep_ == "relcl" and not objs and not any(c.dep_ == "nsubj" and c.lower_ in ("who", "that", "which") for c in tok.children):
+        objs = [tok.head]  # "a former slave (whom) he had freed"
+    return any(not _names_subject(o, ctx, offset) and (
+        o.lemma_.lower() in KIN_NOUNS or o.lemma_.lower() in PERSON_NOUNS
+        or o.lemma_.lower() in ("slave", "prisoner", "man", "woman", "people", "men", "women", "captive")
+        or any(m.label == "PERSON" for m in ctx.mentions_in(*_head_span(o, offset)))) for o in objs)
 
 
 def _person_after(tok: Token, preps: tuple[str, ...], ctx: Context, offset: int) -> bool:
@@ -735,6 +766,8 @@ def _owner_is_subject(tok: Token, ctx: Context, offset: int) -> bool:
                 for o in c.children:
                     if ctx.is_subject(*_token_span(o, offset)):
                         return True
+                    if any(m.label == "PERSON" for m in ctx.mentions_in(*_head_span(o, offset))):
+                        return False  # "after the death of Jacob Marrel": someone else's
         # "after his release", "during a trip to Moscow" in a sentence about the subject
         head = tok.head
         while head.dep_ in ("pobj", "prep") and head.head.i != head.i:
@@ -987,6 +1020,12 @@ def find_events(docs: Iterable[tuple[int, Doc]], ctx: Context, *, born: str | No
                     etype = "child"  # a child born, or joining the subject
                 elif not _owner_is_subject(tok, ctx, offset):
                     continue
+                if etype in ("born", "died") and tok.dep_ in ("advcl", "ccomp", "dep") and any(
+                    c.dep_ == "mark" and c.lower_ in ("before", "after", "until", "since", "when") for c in tok.children
+                ):
+                    continue  # "a few hours before he died": a time reference to an event told elsewhere
+                if etype in ("arrested", "imprisoned", "released", "exiled", "honored") and _does_it_to_another(tok, ctx, offset):
+                    continue  # "a former slave he had freed": the subject acts, someone else undergoes
                 found.append((tok, etype))
             clauses = {tok.i: _clause(tok) for tok, _ in found}
             for tok, etype in found:
