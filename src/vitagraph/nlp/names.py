@@ -209,6 +209,18 @@ def _of_place_noun(root: Token) -> bool:
             and root.head.head.lemma_.lower() in PLACE_NOUNS_OF and root.head.head.i < root.i)
 
 
+SPEAKER_VERBS = frozenset({
+    "say", "write", "call", "praise", "judge", "admire", "consider", "describe", "think", "believe", "argue",
+    "claim", "complain", "declare", "reply", "insist", "recall", "remember", "find", "discover", "recognize",
+    "recognise", "note", "observe", "remark", "condemn", "criticize", "criticise", "mock", "dismiss", "hail",
+})
+
+
+def _speaker(tok: Token) -> bool:
+    """"Petrarch found the letters", "Quintilian wrote": a proper noun acting as someone does."""
+    return tok.tag_ == "NNP" and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in SPEAKER_VERBS
+
+
 def _uncovered_names(doc: Doc) -> list[Span]:
     """Proper-noun runs spaCy left untagged but the grammar marks as names:
     coordinated with a tagged name ("Babel, Mandelstam, and Pilnyak") or the
@@ -218,7 +230,7 @@ def _uncovered_names(doc: Doc) -> list[Span]:
     found = []
     i = 0
     while i < len(doc):
-        if i in covered or not _is_name_token(doc[i]) or doc[i].is_sent_start:
+        if i in covered or not _is_name_token(doc[i]) or (doc[i].is_sent_start and not _speaker(doc[i])):
             i += 1
             continue
         j = i
@@ -229,7 +241,7 @@ def _uncovered_names(doc: Doc) -> list[Span]:
         linked = root.dep_ in ("conj", "appos") and root.head.i in ent_heads
         linked = linked or any(t.dep_ in ("conj", "appos") and t.head.i == root.i for t in doc if t.i in ent_heads)
         placed = root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPOSITIONS or _of_place_noun(root)
-        if (linked or placed) and len(run) <= 4:
+        if (linked or placed or _speaker(root)) and len(run) <= 4:
             found.append(run)
         i = j
     return found
@@ -359,7 +371,9 @@ def _candidate(piece: Span, label: str, offset: int, had_article: bool) -> Candi
     elif before is not None and before.lower_ == "the" and piece.start > 1 and doc[piece.start - 2].lower_ in PLACE_PREPOSITIONS:
         prep = doc[piece.start - 2].lower_
     relation_nouns = KIN_NOUNS | PERSON_NOUNS
-    kin_noun = (root.dep_ == "appos" and root.head.lower_ in relation_nouns) or (
+    kin_noun = (root.dep_ == "appos" and root.head.lower_ in relation_nouns) or any(
+        c.dep_ == "appos" and c.lemma_.lower() in relation_nouns for c in root.children  # "Chrysogonus, a freedman"
+    ) or (
         piece.start > 0 and doc[piece.start - 1].lower_ in relation_nouns and doc[piece.start - 1].pos_ in ("NOUN", "ADJ")
     )
     modifier = root.dep_ in ("compound", "amod", "nmod") and root.head.pos_ == "NOUN"

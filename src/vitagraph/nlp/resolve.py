@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from ..folding import fold, initials
 from ..model import Mention
-from .names import PLACE_PREPOSITIONS, TITLES, Candidate
+from .names import PLACE_PREPOSITIONS, SPEAKER_VERBS, TITLES, Candidate
 
 ORG_VERBS = {
     "join", "leave", "found", "expel", "lead", "dissolve", "establish", "co-found", "quit", "rejoin",
@@ -173,6 +173,10 @@ def decide_labels(
                 v["ORG"] += 1
             if c.prep == "with" or c.head_lemma in ("meet", "befriend"):
                 v["PERSON"] += 0.3
+            if c.dep == "nsubj" and c.head_lemma in SPEAKER_VERBS:
+                v["PERSON"] += 1.0  # "Petrarch found the letters", "Quintilian wrote": someone
+            if c.before_word in ("young", "elder", "younger", "old", "aged", "great", "late"):
+                v["PERSON"] += 1.0  # "the young Octavian"
             if c.head_lemma in ("marry", "wed", "divorce") and c.dep in ("dobj", "nsubj", "pobj"):
                 v["PERSON"] += 2.0  # one marries a person
             if c.head_lemma in MOTION_VERBS and c.dep == "dobj" and place is not None:
