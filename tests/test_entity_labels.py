@@ -17,6 +17,7 @@ Gaius Varro was born in 110 BC in Capua. He studied law with the jurist Quintus 
 In 80 BC he served in the war against Mithridates VI. In 75 BC he married his ward Publilia.
 In 63 BC the conspirators were strangled in the Tullianum. In 49 BC he crossed the Rubicon.
 On the island of Rhodes he took lessons in rhetoric. In 51 BC he governed the province of Cilicia.
+In 80 BC he defended a client against Chrysogonus, a powerful freedman of the dictator. In 44 BC he backed the young Octavian.
 """
 
 
@@ -29,7 +30,7 @@ def labels():
     return {e.name: e.label for e in record.entities}
 
 
-@pytest.mark.parametrize("name", ["Quintus Aelius Tubero", "Mithridates VI", "Publilia"])
+@pytest.mark.parametrize("name", ["Quintus Aelius Tubero", "Mithridates VI", "Publilia", "Chrysogonus", "Octavian"])
 def test_people(labels, name):
     assert labels.get(name) == "PERSON", labels
 
