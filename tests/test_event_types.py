@@ -27,6 +27,8 @@ In 1914 her right to teach was withdrawn. In 1915 her villas were plundered.
 Weakened by fever in 1916, she went home.
 In 1917 she backed the young Oskar Berg. In 1918 she came to know the leading chemists of Oslo.
 In 1919 she delivered three lectures against Wilhelm Ostwald. In 1920 her rivalry with Ida Noddack began.
+In 1921 she set up a school for chemists. In 1922 she had two daughters. In 1923 she was diagnosed with tuberculosis.
+In 1924 she took refuge in Geneva. In 1925 she was elected a Fellow of the Royal Society.
 """
 
 
@@ -62,6 +64,11 @@ def greta():
     ("to know the leading", "collaborated", "1918"),
     ("lectures against", "conflict", "1919"),
     ("rivalry with", "conflict", "1920"),
+    ("set up a school", "founded", "1921"),
+    ("had two daughters", "child", "1922"),
+    ("diagnosed with", "illness", "1923"),
+    ("took refuge", "moved", "1924"),
+    ("elected a Fellow", "honored", "1925"),
 ])
 def test_types(greta, words, etype, date):
     doc, record = greta

@@ -29,13 +29,13 @@ for _type, _lemmas in {
     "died": "die perish drown",
     "buried": "bury inter entomb",
     "moved": "move settle emigrate immigrate flee escape return relocate arrive resettle migrate invite stay live reside",
-    "traveled": "travel visit tour journey sail voyage cross land climb wander roam",
+    "traveled": "travel visit tour journey sail voyage cross land climb wander roam embark explore",
     "studied": "study enroll enrol graduate matriculate train educate",
     "worked": "work serve teach edit lecture employ hire appoint practise practice head direct manage translate preach defend plead prosecute govern command administer represent advise tutor instruct supervise",
     "joined": "join enlist rejoin",
     "left": "resign quit",
     "expelled": "expel dismiss exclude oust suspend",
-    "founded": "found establish co-found cofound",
+    "founded": "found establish co-found cofound institute",
     "arrested": "arrest detain apprehend",
     "imprisoned": "imprison jail intern incarcerate confine",
     "released": "release free liberate pardon exchange",
@@ -456,6 +456,24 @@ def _type_of(tok: Token, ctx: Context, offset: int) -> str | None:
             return "collaborated"  # "She came to know the leading collectors"
         if lemma in ("deliver", "give", "make", "lead", "launch", "wage", "organize", "organise", "mount", "write", "publish") and _against_someone(tok, ctx, offset):
             return "conflict"  # "delivered the first of fourteen speeches against Antony"
+        if lemma in ("set", "start", "launch", "create", "organize", "organise", "open") and (
+            lemma not in ("set",) or any(c.dep_ == "prt" and c.lower_ == "up" for c in tok.children)
+        ) and any(w in objs for w in INSTITUTION_WORDS):
+            return "founded"  # "set up a school", "started a newspaper", "launched the journal"
+        if lemma == "have" and any(c.dep_ == "dobj" and c.lemma_.lower() in CHILD_NOUNS for c in tok.children):
+            return "child"  # "she had two daughters"
+        if lemma in ("diagnose",) and any(c.dep_ == "auxpass" for c in tok.children):
+            return "illness"  # "was diagnosed with tuberculosis"
+        if lemma == "recover" and any(c.dep_ == "prep" and c.lower_ == "from" for c in tok.children):
+            return "illness"
+        if lemma in ("take", "seek", "find") and any(c.dep_ == "dobj" and c.lemma_.lower() in ("refuge", "shelter", "asylum") for c in tok.children):
+            return "moved"  # "took refuge in Geneva"
+        if lemma == "retire" and _place_after(tok, ("to", "in"), ctx, offset):
+            return "moved"  # "retired to his estate at Formiae"
+        if lemma == "go" and any(c.dep_ == "prep" and c.lower_ == "into" and any(o.lemma_.lower() == "exile" for o in c.children) for c in tok.children):
+            return "exiled"  # "went into exile"
+        if lemma == "succeed" and any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children):
+            return "worked"  # "succeeded Klein as director"
         if lemma == "mix" and any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children):
             return "collaborated"  # "mixed with the community of Filipino students"
         if lemma in ("accept", "approve", "defend", "submit") and any(
@@ -523,6 +541,8 @@ def _type_of(tok: Token, ctx: Context, offset: int) -> str | None:
         if lemma == "give" and any(w in objs for w in ("address", "lecture", "lectures", "speech", "talk", "course", "concert", "recital")):
             return "participated"
         if lemma == "elect":
+            if any(c.dep_ in ("oprd", "attr", "xcomp") and c.lemma_.lower() in ("fellow", "honorary", "laureate") for c in tok.children):
+                return "honored"  # "elected a Fellow of the Royal Society"
             return "joined" if any(c.dep_ == "prep" and c.lower_ in ("to", "into") for c in tok.children) else "worked"
         if lemma == "spend":
             if any(t.lower_ in ROLE_NOUNS for t in tok.subtree):
@@ -663,6 +683,9 @@ POSSESSIONS = {"right", "rights", "licence", "license", "citizenship", "national
 GROUP_NOUNS = {"family", "couple", "household", "pair", "party", "expedition", "brothers", "sisters"}
 
 
+INSTITUTION_WORDS = ("school", "newspaper", "journal", "magazine", "review", "society", "club", "association",
+                     "party", "movement", "academy", "institute", "college", "press", "company", "workshop", "studio",
+                     "salon", "league", "union", "committee", "group", "circle", "paper", "gazette", "foundation")
 SCHOOL_WORDS = ("school", "university", "college", "academy", "ateneo", "lycée", "lyceum", "gymnasium", "seminary",
                 "institute", "conservatory", "conservatoire", "polytechnic", "faculty")
 
