@@ -29,6 +29,7 @@ In 1917 she backed the young Oskar Berg. In 1918 she came to know the leading ch
 In 1919 she delivered three lectures against Wilhelm Ostwald. In 1920 her rivalry with Ida Noddack began.
 In 1921 she set up a school for chemists. In 1922 she had two daughters. In 1923 she was diagnosed with tuberculosis.
 In 1924 she took refuge in Geneva. In 1925 she was elected a Fellow of the Royal Society.
+After her appointment as professor in 1926, she moved to Lund. Her resignation in 1927 surprised her colleagues.
 """
 
 
@@ -69,12 +70,14 @@ def greta():
     ("diagnosed with", "illness", "1923"),
     ("took refuge", "moved", "1924"),
     ("elected a Fellow", "honored", "1925"),
+    ("appointment as professor", "worked", "1926"),
+    ("resignation in 1927", "left", "1927"),
 ])
 def test_types(greta, words, etype, date):
     doc, record = greta
     found = [e for e in record.events if words in e.evidence.of(doc.text)]
     assert found, [e.evidence.of(doc.text) for e in record.events]
-    assert (found[0].type, found[0].date) == (etype, date)
+    assert (etype, date) in [(e.type, e.date) for e in found]
 
 
 def test_a_lost_subject_is_found_just_before_its_verb():

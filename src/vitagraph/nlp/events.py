@@ -69,6 +69,10 @@ NOUN_TRIGGERS = {
     "illness": "illness", "stroke": "illness", "heart attack": "illness",
     "correspondence": "collaborated", "friendship": "collaborated", "collaboration": "collaborated",
     "partnership": "collaborated",
+    "appointment": "worked", "election": "joined", "graduation": "studied", "enrollment": "studied",
+    "enrolment": "studied", "ordination": "joined", "dismissal": "expelled", "resignation": "left",
+    "retirement": "left", "founding": "founded", "publication": "published", "divorce": "conflict",
+    "knighthood": "honored", "execution": "died", "assassination": "died", "stay": "moved", "escape": "moved",
     "rivalry": "conflict", "quarrel": "conflict", "dispute": "conflict", "feud": "conflict", "controversy": "conflict",
     "polemic": "conflict", "rupture": "conflict", "clash": "conflict", "lawsuit": "conflict", "trial": "conflict",
 }
