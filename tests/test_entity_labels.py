@@ -54,3 +54,12 @@ def test_a_list_of_places_tagged_as_one_is_split():
     names = {p.name for p in extract(doc).places}
     assert {"Bukhara", "Samarkand"} <= names, names
     assert "Bukhara and Samarkand" not in names
+
+
+def test_a_country_named_like_its_people_is_still_the_country():
+    """Regression: "the Philippines" was taken for the plural of the demonym "Philippine"."""
+    from vitagraph.nlp import extract
+
+    doc = read_text("= José Cruz =\n\nJosé Cruz (1861 – 1896) was a Filipino writer.\n\n==Life==\n"
+                    "In 1887 Cruz returned to the Philippines. He lived in the Philippines until 1891.\n", "jose-cruz.txt")
+    assert "Philippines" in {p.name for p in extract(doc).places}

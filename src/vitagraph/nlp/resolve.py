@@ -227,8 +227,9 @@ def decide_labels(
             pop = getattr(place, "population", 0) or 0
             v["PLACE"] += 0.5 + (1.0 if kind in ("country", "historic_state", "continent", "region") else 0)
             v["PLACE"] += 1.0 if pop >= 1_000_000 else 0.6 if pop >= 100_000 else 0.0
-            if demonym(f.surface) is not None or is_demonym_of_place(f.surface, known_place):
-                v["PLACE"] = -5.0
+            is_the_country = kind in ("country", "historic_state") and fold(getattr(place, "name", "")) in (f.key, "the " + f.key)
+            if not is_the_country and (demonym(f.surface) is not None or is_demonym_of_place(f.surface, known_place)):
+                v["PLACE"] = -5.0  # "Philippine", "Germans" (but "the Philippines" is the country)
         elif "PLACE" in v and not (last_word in PLACE_WORDS) and not any(c.of_place_noun for c in f.cands):
             # a "place" the gazetteer has never heard of is most likely a name of something else
             v["PLACE"] -= 1.2
