@@ -77,3 +77,19 @@ def test_a_summarised_period_is_placed_where_most_of_it_was_spent():
         "In March 1933 he was deported to Tomsk. In 1936 he settled in Paris.\n",
         "pavel-orlov.txt")
     assert _place_of(doc, record, "imprisoned from 1933", "imprisoned") == "Tomsk"
+
+
+def test_a_place_in_a_persons_name_is_not_where_he_was():
+    doc, record = _extract(
+        "= Gaius Varro =\n\nGaius Varro (110 BC – 50 BC) was a Roman orator.\n\n==Life==\n"
+        "Varro was born in 110 BC in Capua. In 90 BC he moved to Rome. "
+        "In 88 BC he studied philosophy with Philo of Larissa.\n", "gaius-varro.txt")
+    assert _place_of(doc, record, "studied philosophy", "studied") == "Rome"
+
+
+def test_leaving_a_place_is_placed_where_he_set_out():
+    doc, record = _extract(
+        "= Idris Kamal =\n\nIdris Kamal (1304 – 1368) was a traveller.\n\n==Life==\n"
+        "Idris Kamal was born in 1304 in Tangier. In June 1325 he left his native Tangier to make the pilgrimage to Mecca.\n",
+        "idris-kamal.txt")
+    assert _place_of(doc, record, "left his native", "traveled") == "Tangier"

@@ -866,10 +866,21 @@ def _subject_just_before(tok: Token, ctx: Context, offset: int) -> bool:
     return False
 
 
+_LEAVING = re.compile(r"(?:left|leaving|leaves|leave|departed|departing)\b", re.I)
+
+
 def _best_place(mentions: list[Mention], ctx: Context, trigger_pos: int, etype: str, doc: Doc, offset: int) -> str | None:
-    cands = [m for m in mentions if m.label == "PLACE" and m.entity in ctx.places]
+    people = [m for m in mentions if m.label == "PERSON"]
+    cands = [m for m in mentions if m.label == "PLACE" and m.entity in ctx.places
+             # "Philo of Larissa", "Mithridates VI of Pontus": a place in a person's name is not where he was
+             and not any(p.start <= m.start and m.end <= p.end or (0 <= m.start - p.end <= 4 and ctx.text[p.end:m.start].strip() == "of")
+                         for p in people)]
     if not cands:
         return None
+    if etype in ("traveled", "moved") and _LEAVING.match(ctx.text, trigger_pos):
+        left = [m for m in cands if 0 < m.start - trigger_pos < 40]
+        if left:
+            return left[0].entity  # "left his native Tangier ... to make the pilgrimage to Mecca": where he set out from
     if etype in ("left", "exiled"):
         froms = [m for m in cands if ctx.text[max(0, m.start - 6) : m.start].strip().lower().endswith(("from", "leave", "left"))]
         if froms:
