@@ -93,3 +93,12 @@ def test_leaving_a_place_is_placed_where_he_set_out():
         "Idris Kamal was born in 1304 in Tangier. In June 1325 he left his native Tangier to make the pilgrimage to Mecca.\n",
         "idris-kamal.txt")
     assert _place_of(doc, record, "left his native", "traveled") == "Tangier"
+
+
+def test_a_stay_said_to_be_short_does_not_change_the_residence():
+    doc, record = _extract(
+        "= Emma Roth =\n\nEmma Roth (1882 – 1935) was a German mathematician.\n\n==Life==\n"
+        "Emma Roth was born in 1882 in Erlangen. In 1915 she moved to Göttingen. "
+        "In May 1915 she went back to Erlangen for a time to look after her father. "
+        "From 1916 to 1919 she lectured on algebra.\n", "emma-roth.txt")
+    assert _place_of(doc, record, "lectured on algebra", "worked") == "Göttingen"

@@ -866,6 +866,8 @@ def _subject_just_before(tok: Token, ctx: Context, offset: int) -> bool:
     return False
 
 
+_TEMPORARY = re.compile(r"\bfor a (?:time|while|few (?:days|weeks|months))\b|\bbriefly\b|\btemporarily\b", re.I)
+"""A stay said to be short ("went back to Erlangen for a time") does not change where he lives."""
 _LEAVING = re.compile(r"(?:left|leaving|leaves|leave|departed|departing)\b", re.I)
 
 
@@ -1164,7 +1166,8 @@ def find_events(docs: Iterable[tuple[int, Doc]], ctx: Context, *, born: str | No
                     events.append(Event(etype, date, place, participants, Evidence(a, b), round(confidence, 2)))
                 placing.append((len(events) - 1, told, residence))
                 arrivals.append((len(events) - 1, tok.lemma_.lower(), s0, para_start))
-                if place and told and (etype in ("moved", "born", "imprisoned") or (etype == "exiled" and _destination(ctx, place, a, b))):
+                if place and told and not _TEMPORARY.search(ctx.text, a, b) and (
+                        etype in ("moved", "born", "imprisoned") or (etype == "exiled" and _destination(ctx, place, a, b))):
                     residence = _more_specific_ahead(ctx, place, b)
                     stays.append(_Stay(a, residence, events[-1].date, _section_of(ctx, a)))
     _passing_through(events, arrivals)
