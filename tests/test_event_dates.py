@@ -117,3 +117,13 @@ def test_the_leads_summary_takes_the_date_of_its_account_below():
                            "idris-kamal.txt")
     lead = [e for e in record.events if e.evidence.start < doc.sections[0].span.start and e.type == "worked"]
     assert lead and lead[0].date == "1334/1341"
+
+
+@pytest.mark.model
+def test_the_leads_summary_matches_its_account_by_a_place_both_name():
+    doc, record = _extract("= Idris Kamal =\n\nIdris Kamal (1304 – 1368) was a Moroccan traveller. "
+                           "He was later sent as an envoy to China.\n\n"
+                           "==Life==\nIdris Kamal was born in 1304 in Tangier. In 1325 he left Tangier for Mecca.\n"
+                           "In 1341 the sultan sent him as an envoy to China.\n", "idris-kamal.txt")
+    lead = [e for e in record.events if e.evidence.start < doc.sections[0].span.start and e.type == "worked"]
+    assert lead and lead[0].date == "1341"

@@ -102,3 +102,11 @@ def test_a_stay_said_to_be_short_does_not_change_the_residence():
         "In May 1915 she went back to Erlangen for a time to look after her father. "
         "From 1916 to 1919 she lectured on algebra.\n", "emma-roth.txt")
     assert _place_of(doc, record, "lectured on algebra", "worked") == "Göttingen"
+
+
+def test_what_a_work_is_about_is_not_where_it_was_written():
+    doc, record = _extract(
+        "= Ivan Petrov =\n\nIvan Petrov (1880 – 1950) was a Russian writer.\n\n==Life==\n"
+        "Ivan Petrov was born in 1880 in Kiev. In 1925 he moved to Paris. "
+        "In 1930 he wrote critical analyses of the Soviet Union.\n", "ivan-petrov.txt")
+    assert _place_of(doc, record, "critical analyses", "wrote") == "Paris"

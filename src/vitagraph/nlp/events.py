@@ -507,7 +507,8 @@ def _type_of(tok: Token, ctx: Context, offset: int) -> str | None:
             return "studied" if any(w in objs0 for w in SCHOOL_WORDS) else "joined"  # "entered the Ateneo Municipal"
         if lemma in ("spend", "live", "remain", "pass") and (kind := _state_noun(tok)):
             return kind  # "spent the years 58-57 BC in exile", "lived in captivity"
-        if lemma in CONVEY_VERBS and any(c.dep_ == "auxpass" for c in tok.children) and _place_after(tok, ("to", "into"), ctx, offset):
+        if lemma in CONVEY_VERBS and any(c.dep_ == "auxpass" for c in tok.children) and _place_after(tok, ("to", "into"), ctx, offset) \
+                and not any(t.lemma_.lower() in ROLE_NOUNS for t in tok.subtree):  # ("sent as envoy to China": a post)
             return "moved"  # "were taken to Rome", "was sent to Moscow": moved by others
         if lemma == "enter" and _place_after(tok, (), ctx, offset):
             return "moved"  # "entered Rome on 4 September 57 BC"
@@ -868,6 +869,15 @@ def _subject_just_before(tok: Token, ctx: Context, offset: int) -> bool:
 
 _TEMPORARY = re.compile(r"\bfor a (?:time|while|few (?:days|weeks|months))\b|\bbriefly\b|\btemporarily\b", re.I)
 """A stay said to be short ("went back to Erlangen for a time") does not change where he lives."""
+_TOPIC = re.compile(r"\b(?:analys[ie]s|histor(?:y|ies)|stud(?:y|ies)|critiques?|accounts?|portraits?|descriptions?|"
+                    r"surveys?|books?|essays?|articles?|reports?|novels?|poems?|memoirs?|works?) (?:of|on|about) (?:the )?$", re.I)
+
+
+def _topic(text: str, pos: int) -> bool:
+    """"critical analyses of the Soviet Union", "a history of Russia": what a work is about, not where."""
+    return bool(_TOPIC.search(text[max(0, pos - 40) : pos]))
+
+
 _LEAVING = re.compile(r"(?:left|leaving|leaves|leave|departed|departing)\b", re.I)
 
 
@@ -876,7 +886,8 @@ def _best_place(mentions: list[Mention], ctx: Context, trigger_pos: int, etype: 
     cands = [m for m in mentions if m.label == "PLACE" and m.entity in ctx.places
              # "Philo of Larissa", "Mithridates VI of Pontus": a place in a person's name is not where he was
              and not any(p.start <= m.start and m.end <= p.end or (0 <= m.start - p.end <= 4 and ctx.text[p.end:m.start].strip() == "of")
-                         for p in people)]
+                         for p in people)
+             and not _topic(ctx.text, m.start)]
     if not cands:
         return None
     if etype in ("traveled", "moved") and _LEAVING.match(ctx.text, trigger_pos):
@@ -1172,7 +1183,7 @@ def find_events(docs: Iterable[tuple[int, Doc]], ctx: Context, *, born: str | No
                     stays.append(_Stay(a, residence, events[-1].date, _section_of(ctx, a)))
     _passing_through(events, arrivals)
     _stay_periods(events, narrative, stays, died, ctx)
-    _summary_dates(events, summary, ctx)
+    _summary_dates(events, summary, ctx, {idx for idx, told, _ in placing if told})
     _places_by_date(events, placing, stays, ctx)
     return events
 
@@ -1204,15 +1215,17 @@ def _passing_through(events: list[Event], arrivals: list[tuple[int, str, int, in
                 break
 
 
-def _summary_dates(events: list[Event], summary: list[int], ctx: Context) -> None:
+def _summary_dates(events: list[Event], summary: list[int], ctx: Context, told: set[int]) -> None:
     """The lead's undated summary ("He served for about seven years as a qadi in Delhi") takes the
     date of the body's account of the same happening: the same type, sharing a person,
-    organisation or work. With no such account it keeps the narrative's time."""
+    organisation or work, or a place both name. With no such account it keeps the narrative's time."""
     lead_end = ctx.sections[0][0] if ctx.sections else 0
-    body = [e for e in events if e.evidence.start >= lead_end and e.date]
+    body = [(i, e) for i, e in enumerate(events) if e.evidence.start >= lead_end and e.date]
     for idx in summary:
         ev = events[idx]
-        same = [e for e in body if e.type == ev.type and set(ev.participants) & set(e.participants)]
+        same = [e for i, e in body if e.type == ev.type and (
+            set(ev.participants) & set(e.participants)
+            or (idx in told and i in told and ev.place == e.place))]  # the same place, told in both
         if same:
             events[idx] = replace(ev, date=same[0].date, confidence=0.6)
 
