@@ -192,3 +192,16 @@ def test_a_question_about_someone_else_needs_them_nearby(tmp_path):
     assert answer(store, "How many crowns a month did Otto Kern pay Lena Horvat?")["found"] is False
     assert answer(store, "How many crowns a month did Lena Horvat earn as a clerk?")["value"] in ("thirty", "30")
     store.close()
+
+
+def test_the_named_thing_in_apposition_to_the_asked_noun(tmp_path):
+    """'a freighter, the Capitaine Paul Lemerle': the name follows its noun after a comma."""
+    from vitagraph.nlp import extract
+
+    doc = vitagraph.read_text("= Lena Horvat =\n\nLena Horvat (1880 – 1950) was a Croatian poet.\n\n==Life==\n"
+                              "In March 1941 Lena Horvat secured passage on a steamer, the Santa Rosa, bound for Veracruz.\n",
+                              "lena-horvat.txt")
+    store = Store(tmp_path / "l.db")
+    store.save(doc, extract(doc))
+    assert answer(store, "On which steamer did Lena Horvat sail in 1941?")["value"] == "Santa Rosa"
+    store.close()

@@ -1222,7 +1222,7 @@ def _head_phrase(ctx: Ctx, s: Scored, doc: DocData, head: str) -> list[Cand]:
             phrase = m.group(1).strip()
             out.append(Cand(phrase, text[hs:he + m.end()], he + m.start(1), he + m.end(1), 1.0, s, doc))
         # HEAD X (and Y): a name after the noun
-        m = re.match(r"\s+(?:named\s+|called\s+|known\s+as\s+)?", text[he:b])
+        m = re.match(r"(?:,\s*(?:the\s+)?|\s+(?:named\s+|called\s+|known\s+as\s+)?)", text[he:b])  # ("a freighter, the Capitaine Paul Lemerle")
         after = he + (m.end() if m else 0)
         m2 = _CAP_RUN.match(text, after, b)
         if m2 and m2.group(0)[:1].isupper():
