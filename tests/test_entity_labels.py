@@ -63,3 +63,12 @@ def test_a_country_named_like_its_people_is_still_the_country():
     doc = read_text("= José Cruz =\n\nJosé Cruz (1861 – 1896) was a Filipino writer.\n\n==Life==\n"
                     "In 1887 Cruz returned to the Philippines. He lived in the Philippines until 1891.\n", "jose-cruz.txt")
     assert "Philippines" in {p.name for p in extract(doc).places}
+
+
+def test_a_named_hill_the_gazetteer_does_not_know_is_kept_unlocated():
+    from vitagraph.nlp import extract
+
+    doc = read_text("= Gaius Varro =\n\nGaius Varro (110 BC – 50 BC) was a Roman orator.\n\n==Life==\n"
+                    "In 58 BC his house on the Palatine Hill was pulled down.\n", "gaius-varro.txt")
+    places = {p.name: p for p in extract(doc).places}
+    assert "Palatine Hill" in places and places["Palatine Hill"].lat is None

@@ -31,7 +31,7 @@ from .events import find_events, lead_life_events
 from .given_names import looks_like_person
 from .model import load_base
 from .places import PlaceIndex
-from .resolve import ORG_WORDS, Form, cluster, decide_labels, parenthetical_aliases, strip_title
+from .resolve import ORG_WORDS, PLACE_WORDS, Form, cluster, decide_labels, parenthetical_aliases, strip_title
 from .subject import SubjectInfo, find_subject
 from .sources import source_authors, source_publishers
 from .times import find_times
@@ -177,7 +177,9 @@ class Extractor:
         for f in place_forms:
             p = resolved.get(f.surface)
             if p is None:
-                if f.votes.get("PLACE", 0) >= 1.2 and any(c.label == "PLACE" or c.of_place_noun for c in f.cands):
+                if f.votes.get("PLACE", 0) >= 0.9 and (
+                        any(c.label == "PLACE" or c.of_place_noun for c in f.cands)
+                        or f.key.split()[-1] in PLACE_WORDS):  # "the Palatine Hill"
                     place_of[f.key] = None  # a place, unlocated: kept with no coordinates
                     continue
                 f.label = None

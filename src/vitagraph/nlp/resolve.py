@@ -221,7 +221,7 @@ def decide_labels(
         if len(words) == 1 and re.search(r"(ism|isms|ist|ists)$", last_word):
             v["OTHER"] += 3
         if last_word in PLACE_WORDS and len(words) >= 2:
-            v["PLACE"] += 1
+            v["PLACE"] += 1.5  # "Palatine Hill", "Waltha Castle": the noun says what it is
         if place is not None:
             kind = getattr(place, "kind", "")
             pop = getattr(place, "population", 0) or 0
