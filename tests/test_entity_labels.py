@@ -72,3 +72,14 @@ def test_a_named_hill_the_gazetteer_does_not_know_is_kept_unlocated():
                     "In 58 BC his house on the Palatine Hill was pulled down.\n", "gaius-varro.txt")
     places = {p.name: p for p in extract(doc).places}
     assert "Palatine Hill" in places and places["Palatine Hill"].lat is None
+
+
+def test_names_the_model_cuts_are_whole():
+    from vitagraph.nlp import extract
+
+    doc = read_text("= Idris Kamal =\n\nIdris Kamal (1304 – 1368) was a traveller.\n\n==Life==\n"
+                    "In 1355 the scholar Ibn Juzayy wrote down his account. Ibn Khaldun admired it. "
+                    "In 1818 Johann Gottfried Ludwig Kosegarten published extracts.\n", "idris-kamal.txt")
+    people = {e.name for e in extract(doc).entities if e.label == "PERSON"}
+    assert {"Ibn Juzayy", "Ibn Khaldun", "Johann Gottfried Ludwig Kosegarten"} <= people, people
+    assert not people & {"Juzayy", "Khaldun", "Johann Gottfried", "Ludwig Kosegarten"}

@@ -141,8 +141,8 @@ def _cut(span: Span) -> list[Span]:
             b -= 1
         while a < b and doc[a].text in ERA_WORDS:
             a += 1
-        while a < b and (doc[a].is_punct or doc[a].lower_ in NAME_CONNECTORS):
-            a += 1
+        while a < b and (doc[a].is_punct or (doc[a].lower_ in NAME_CONNECTORS and doc[a].text not in _NAME_PARTICLES)):
+            a += 1  # ("Ibn Khaldun" keeps its "Ibn")
         if b <= a:
             continue
         piece = doc[a:b]
@@ -247,11 +247,22 @@ def _uncovered_names(doc: Doc) -> list[Span]:
     return found
 
 
+_NAME_PARTICLES = {"Ibn", "Ben", "Bin", "Abu", "Abd", "Bint", "Ould", "Ibnu", "Al", "El"}
+
+
 def _join_split_names(doc: Doc, ents: list[Span]) -> list[Span]:
-    """"International Congress of Writers" + "for the" + "Defence of Culture": one name, as written."""
+    """"International Congress of Writers" + "for the" + "Defence of Culture": one name, as written;
+    "Johann Gottfried" + "Ludwig Kosegarten": one person; "Ibn" + "Khaldun": one name."""
     ents = sorted(ents, key=lambda e: e.start)
+    ents = [Span(doc, e.start - 1, e.end, label=e.label_)
+            if e.start > 0 and doc[e.start - 1].text in _NAME_PARTICLES and (e.start - 1 == 0 or doc[e.start - 2].text not in _NAME_PARTICLES)
+            and not any(o.start <= e.start - 1 < o.end for o in ents) else e for e in ents]
     out: list[Span] = []
     for e in ents:
+        if out and out[-1].label_ == "PERSON" and e.label_ == "PERSON" and out[-1].end == e.start \
+                and doc[out[-1].end - 1].whitespace_ == " " and not doc[out[-1].end - 1].is_punct:
+            out[-1] = Span(doc, out[-1].start, e.end, label="PERSON")
+            continue
         if out and out[-1].label_ == "ORG" and e.label_ in ("ORG", "WORK_OF_ART"):
             gap = [t.lower_ for t in doc[out[-1].end : e.start]]
             if gap and len(gap) <= 2 and all(w in ("of", "for", "the", "de", "du", "des") for w in gap) and gap[0] != "the":
