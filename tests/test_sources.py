@@ -60,3 +60,17 @@ def test_imprints_name_publishers():
     doc = read_text(TEXT.replace("(Boston: Birkhäuser, 1981)", "(Boston: Birkhäuser, 1981)")
                     .replace("(New York, 1981)", "(New York: Marcel Dekker, 1981)"), "ada-brandt.txt")
     assert [doc.text[a:b] for a, b in source_publishers(doc)] == ["Birkhäuser", "Marcel Dekker"]
+
+
+@pytest.mark.model
+def test_names_inside_a_cited_title_are_not_entities():
+    from vitagraph.nlp import extract
+
+    text = ("= Ada Brandt =\n\nAda Brandt (1821 – 1889) was a German chemist.\n\n==Life==\n"
+            "Ada Brandt was born in 1821 in Bremen.\n\n== Sources ==\n"
+            "- Everitt, Anthony. Brandt: The Life and Times of Bremen's Greatest Chemist (2001).\n"
+            "- Plutarch, Life of Brandt.\n")
+    doc = read_text(text, "ada-brandt.txt")
+    names = {e.name for e in extract(doc).entities}
+    assert "Anthony Everitt" in names
+    assert not names & {"Life and Times of Bremen", "Greatest Chemist", "Bremen's Greatest Chemist"}

@@ -33,7 +33,7 @@ from .model import load_base
 from .places import PlaceIndex
 from .resolve import ORG_WORDS, PLACE_WORDS, Form, cluster, decide_labels, parenthetical_aliases, strip_title
 from .subject import SubjectInfo, find_subject
-from .sources import source_authors, source_publishers
+from .sources import source_authors, source_publishers, source_titles
 from .times import find_times
 from .works import extract_works, works_kind
 
@@ -118,6 +118,8 @@ class Extractor:
             if m.label in ("PERSON", "ORG", "PLACE"):
                 cands.append(Candidate(m.start, m.end, m.text, m.label, (m.start, m.end), component=m.component,
                                        prep="in" if m.label == "PLACE" else None))
+        titles = source_titles(document)  # "Life and Times of Rome's Greatest Politician" names nobody
+        cands = [c for c in cands if not any(a <= c.start and c.end <= b for a, b in titles)]
         authors = source_authors(document)  # "Dick, Auguste." in the Sources: the person Auguste Dick
         if authors:
             cands = [c for c in cands if not any(a.start < c.end and c.start < a.end for a in authors)]

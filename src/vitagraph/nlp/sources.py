@@ -69,3 +69,25 @@ def source_publishers(document: Document) -> list[tuple[int, int]]:
             a, b = m.span("pub")
             out.append((a, b))
     return out
+
+
+def source_titles(document: Document) -> list[tuple[int, int]]:
+    """The stretches of the Sources items that are titles: after the authors, outside the
+    imprint's parentheses ("Cicero: The Life and Times of Rome's Greatest Politician").
+    Names found there belong to the book's title, not to the life."""
+    text = document.text
+    spans = [s.span for s in document.sections if SOURCE_HEADINGS.match(s.heading or "")]
+    authors = source_authors(document)
+    out = []
+    for item in document.items:
+        if not any(sp.start <= item.span.start < sp.end for sp in spans):
+            continue
+        start = max([a.end for a in authors if item.span.start <= a.start < item.span.end], default=None)
+        if start is None:
+            m = re.match(r"[A-Z][\w'’\-]+(?:\s+[A-Z][\w.'’\-]*){0,3}(?=[,.]|\s+[A-Z])", text[item.span.start : item.span.end])
+            start = item.span.start + (m.end() if m else 0)  # "Adam Hochschild Finding the Trapdoor ..."
+        paren = text.find("(", start, item.span.end)
+        end = paren if paren >= 0 else item.span.end
+        if end > start:
+            out.append((start, end))
+    return out
