@@ -30,6 +30,8 @@ In 1919 she delivered three lectures against Wilhelm Ostwald. In 1920 her rivalr
 In 1921 she set up a school for chemists. In 1922 she had two daughters. In 1923 she was diagnosed with tuberculosis.
 In 1924 she took refuge in Geneva. In 1925 she was elected a Fellow of the Royal Society.
 After her appointment as professor in 1926, she moved to Lund. Her resignation in 1927 surprised her colleagues.
+In 1928 she met Marie Curie in Paris. In 1929 she converted to Catholicism. In 1930 she retired from the university.
+In 1931 she negotiated a treaty with Norway. In 1932 she surrendered to the police.
 """
 
 
@@ -72,6 +74,11 @@ def greta():
     ("elected a Fellow", "honored", "1925"),
     ("appointment as professor", "worked", "1926"),
     ("resignation in 1927", "left", "1927"),
+    ("met Marie Curie", "collaborated", "1928"),
+    ("converted to", "joined", "1929"),
+    ("retired from", "left", "1930"),
+    ("negotiated a treaty", "participated", "1931"),
+    ("surrendered to", "conflict", "1932"),
 ])
 def test_types(greta, words, etype, date):
     doc, record = greta

@@ -38,12 +38,12 @@ for _type, _lemmas in {
     "founded": "found establish co-found cofound institute",
     "arrested": "arrest detain apprehend",
     "imprisoned": "imprison jail intern incarcerate confine",
-    "released": "release free liberate pardon exchange",
+    "released": "release free liberate pardon exchange emancipate manumit acquit",
     "exiled": "exile deport banish extradite",
     "married": "marry wed",
     "published": "publish publicize publicise",
-    "wrote": "write compose complete finish author pen draft prove paint discover invent chronicle document dictate",
-    "participated": "participate fight campaign side vote debate",
+    "wrote": "write compose complete finish author pen draft prove paint discover invent chronicle document dictate sculpt engrave illustrate",
+    "participated": "participate fight campaign side vote debate negotiate testify rebel revolt mutiny besiege conquer",
     "collaborated": "collaborate correspond cooperate associate befriend mingle",
     "conflict": "criticize criticise denounce attack oppose slander quarrel implicate accuse suppress defeat proscribe outlaw confiscate ban censor harass persecute sue reject divorce bar plunder loot raze seize",
     "illness": "suffer",
@@ -478,6 +478,21 @@ def _type_of(tok: Token, ctx: Context, offset: int) -> str | None:
             return "exiled"  # "went into exile"
         if lemma == "succeed" and any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children):
             return "worked"  # "succeeded Klein as director"
+        if lemma == "surrender":
+            return "conflict"  # "surrendered to Leclerc"
+        if lemma == "lose" and any(w in objs for w in ("battle", "election", "case", "war", "seat", "post", "position", "job", "fortune")):
+            return "conflict"
+        if lemma == "crown" and any(c.dep_ == "auxpass" for c in tok.children):
+            return "honored"
+        if lemma == "convert" and any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children):
+            return "joined"  # "converted to Catholicism"
+        if lemma == "apprentice" and any(c.dep_ == "auxpass" for c in tok.children):
+            return "studied"  # "was apprenticed to an engraver"
+        if lemma == "retire" and not _place_after(tok, ("to", "in"), ctx, offset):
+            return "left"  # "retired from the university in 1910"
+        if lemma == "meet" and any(c.dep_ == "dobj" and any(m.label == "PERSON" and m.entity != ctx.subject_entity
+                                                              for m in ctx.mentions_in(*_head_span(c, offset))) for c in tok.children):
+            return "collaborated"  # "met Shah Jalal", "met John Brown secretly"
         if lemma == "mix" and any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children):
             return "collaborated"  # "mixed with the community of Filipino students"
         if lemma in ("accept", "approve", "defend", "submit") and any(
