@@ -32,6 +32,8 @@ In 1924 she took refuge in Geneva. In 1925 she was elected a Fellow of the Royal
 After her appointment as professor in 1926, she moved to Lund. Her resignation in 1927 surprised her colleagues.
 In 1928 she met Marie Curie in Paris. In 1929 she converted to Catholicism. In 1930 she retired from the university.
 In 1931 she negotiated a treaty with Norway. In 1932 she surrendered to the police.
+In 1933 she completed her studies in Uppsala. In 1934 she was promoted to director. In 1935 she broke with Oskar Berg.
+In 1936 she received an honorary doctorate. In 1937 she remarried.
 """
 
 
@@ -79,6 +81,11 @@ def greta():
     ("retired from", "left", "1930"),
     ("negotiated a treaty", "participated", "1931"),
     ("surrendered to", "conflict", "1932"),
+    ("completed her studies", "studied", "1933"),
+    ("promoted to director", "worked", "1934"),
+    ("broke with", "conflict", "1935"),
+    ("honorary doctorate", "honored", "1936"),
+    ("remarried", "married", "1937"),
 ])
 def test_types(greta, words, etype, date):
     doc, record = greta

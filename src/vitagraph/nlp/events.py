@@ -27,27 +27,27 @@ from .lexicons import CHILD_NOUNS, KIN_NOUNS, PERSON_NOUNS
 VERB_TRIGGERS: dict[str, str] = {}
 for _type, _lemmas in {
     "died": "die perish drown",
-    "buried": "bury inter entomb",
+    "buried": "bury inter entomb cremate",
     "moved": "move settle emigrate immigrate flee escape return relocate arrive resettle migrate invite stay live reside",
     "traveled": "travel visit tour journey sail voyage cross land climb wander roam embark explore",
     "studied": "study enroll enrol graduate matriculate train educate",
     "worked": "work serve teach edit lecture employ hire appoint practise practice head direct manage translate preach defend plead prosecute govern command administer represent advise tutor instruct supervise",
     "joined": "join enlist rejoin",
     "left": "resign quit",
-    "expelled": "expel dismiss exclude oust suspend",
+    "expelled": "expel dismiss exclude oust suspend excommunicate",
     "founded": "found establish co-found cofound institute",
     "arrested": "arrest detain apprehend",
     "imprisoned": "imprison jail intern incarcerate confine",
     "released": "release free liberate pardon exchange emancipate manumit acquit",
     "exiled": "exile deport banish extradite",
-    "married": "marry wed",
+    "married": "marry wed remarry",
     "published": "publish publicize publicise",
     "wrote": "write compose complete finish author pen draft prove paint discover invent chronicle document dictate sculpt engrave illustrate",
     "participated": "participate fight campaign side vote debate negotiate testify rebel revolt mutiny besiege conquer",
     "collaborated": "collaborate correspond cooperate associate befriend mingle",
     "conflict": "criticize criticise denounce attack oppose slander quarrel implicate accuse suppress defeat proscribe outlaw confiscate ban censor harass persecute sue reject divorce bar plunder loot raze seize",
     "illness": "suffer",
-    "honored": "award honour honor decorate knight hail acclaim",
+    "honored": "award honour honor decorate knight hail acclaim ennoble canonize canonise beatify",
 }.items():
     for _lemma in _lemmas.split():
         VERB_TRIGGERS[_lemma] = _type
@@ -478,6 +478,28 @@ def _type_of(tok: Token, ctx: Context, offset: int) -> str | None:
             return "exiled"  # "went into exile"
         if lemma == "succeed" and any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children):
             return "worked"  # "succeeded Klein as director"
+        passive_ = any(c.dep_ == "auxpass" for c in tok.children)
+        if lemma in ("complete", "finish", "begin", "start", "continue", "pursue") and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in ("study", "studies", "education", "training", "apprenticeship", "doctorate",
+                                                      "degree", "course", "schooling", "novitiate") for c in tok.children
+        ):
+            return "studied"  # "completed his studies in 1905" (not a work)
+        if lemma in ("draft", "conscript", "call") and passive_ and (lemma != "call" or any(c.lower_ == "up" for c in tok.children)):
+            return "joined"  # "was drafted into the army", "was called up"
+        if lemma == "promote" and passive_:
+            return "worked"  # "was promoted to captain"
+        if lemma == "fire" and passive_:
+            return "expelled"
+        if lemma == "release" and any(c.dep_ == "dobj" and c.lemma_.lower() in ("album", "record", "single", "film", "book", "novel", "edition")
+                                      for c in tok.children):
+            return "published"  # "released her first album"
+        if lemma == "commit" and any(c.dep_ == "dobj" and c.lemma_.lower() == "suicide" for c in tok.children):
+            return "died"
+        if lemma == "break" and (any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children)
+                                 or any(c.dep_ == "prt" and c.lower_ in ("off", "with") for c in tok.children)):
+            return "conflict"  # "broke with Trotsky"
+        if lemma in ("receive", "award") and "honorary" in objs:
+            return "honored"  # "received an honorary doctorate"
         if lemma == "surrender":
             return "conflict"  # "surrendered to Leclerc"
         if lemma == "lose" and any(w in objs for w in ("battle", "election", "case", "war", "seat", "post", "position", "job", "fortune")):
