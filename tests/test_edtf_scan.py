@@ -273,3 +273,10 @@ def test_a_stretch_shorter_than_the_references_grain_keeps_the_reference():
     assert edtf.normalize("for ten days", "1920-03") == "1920-03"
     assert edtf.normalize("for fifteen months", "1917-10") == "1917-10/1919-01"
     assert edtf.normalize("for a week", "1911-05-03") == "1911-05-03/1911-05-10"
+
+
+def test_a_disjunction_of_month_parts_is_read_whole_after_in():
+    from vitagraph.nlp import edtf
+
+    found = edtf.scan("she arrived in the United States in late October or early November 1933.")
+    assert [(m.text, m.value) for m in found] == [("late October or early November 1933", "1933-10-21/1933-11-10")]

@@ -127,3 +127,15 @@ def test_the_leads_summary_matches_its_account_by_a_place_both_name():
                            "In 1341 the sultan sent him as an envoy to China.\n", "idris-kamal.txt")
     lead = [e for e in record.events if e.evidence.start < doc.sections[0].span.start and e.type == "worked"]
     assert lead and lead[0].date == "1341"
+
+
+@pytest.mark.model
+def test_from_a_date_on_lasts_until_the_death_and_a_relative_clause_keeps_its_date():
+    doc, record = _extract("= Emma Roth =\n\nEmma Roth (23 March 1882 – 14 April 1935) was a German mathematician.\n\n"
+                           "==Life==\nEmma Roth was born on 23 March 1882 in Erlangen. "
+                           "From February 1934 she lectured once a week at Princeton.\n"
+                           "In 1886 she began a long correspondence with Felix Klein, whom she visited in May 1887.\n"
+                           "Emma Roth died on 14 April 1935.\n", "emma-roth.txt")
+    assert _event(doc, record, "lectured once a week").date == "1934-02/1935-04"
+    corr = [e for e in record.events if e.type == "collaborated"]
+    assert corr and corr[0].date == "1886"

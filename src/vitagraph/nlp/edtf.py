@@ -1336,8 +1336,9 @@ _RULES_SRC += [
      + r")(?!\s*(?:\d|:|" + _DASH + r"\s*\d))", _r_partial),
     ("partial_m", r"(?:(?:(?:in|during)\s+)?(?:that|this|the\s+same)\s+(?=[A-Z])|(?:in|during)\s+(?=\w)|(?=" + _strip_groups(_THE + _PART_PREFIX)
      + "))(?P<core>" + _THE
-     + r"(?:" + _PART_PREFIX + r")?(?P<mon>" + _MONTH_FULL + r"))(?!,?\s*(?:of\s+)?\d)",
-     _r_partial),
+     + r"(?:" + _PART_PREFIX + r")?(?P<mon>" + _MONTH_FULL + r"))(?!,?\s*(?:of\s+)?\d)"
+     + r"(?!,?\s+or\s+(?:in\s+)?(?:" + _strip_groups(_PART_PREFIX) + r")?" + _strip_groups(_MONTH_FULL) + r"\s+\d)",
+     _r_partial),  # ("in late October or early November 1933" is one disjunction, read whole)
     ("season_alone", r"(?:in|during)\s+(?P<core>the\s+(?:(?:early|late)\s+)?(?P<u>spring|summer|"
      r"autumn|fall|winter))\b(?!\s+(?:of\s+)?\d)", _r_season_alone),
 ]

@@ -93,6 +93,8 @@ WORK_NOUNS = {
     "dissertation", "thesis", "treatise", "study", "studies", "monograph", "volume", "edition", "translation",
 }
 _AGAIN = re.compile(r"\band (?:again|once more|once again|later again)\b")
+DURATIVE = {"worked", "studied", "moved", "imprisoned", "exiled", "collaborated", "participated"}
+"""States that last: "from February 1934 she lectured ..." runs on to the end of the life."""
 RESIDENT_TYPES = {
     # happenings that take place where the subject lives unless the clause says otherwise
     "worked", "joined", "studied", "wrote", "collaborated", "founded", "published", "participated", "illness",
@@ -1128,7 +1130,12 @@ def find_events(docs: Iterable[tuple[int, Doc]], ctx: Context, *, born: str | No
                 trig = offset + tok.idx
                 foreign = _others_clauses(sent, tok, ctx, offset)
                 in_foreign = lambda x: any(f0 <= x.start < f1 for f0, f1 in foreign)  # noqa: E731
-                times = [t for t in ctx.times_in(a, b) if not in_foreign(t)]
+                nested = [(offset + doc[clauses[t.i][0]].idx, offset + doc[clauses[t.i][1]].idx + len(doc[clauses[t.i][1]].text))
+                          for t, _ in found if t.i != tok.i and t.dep_ in ("relcl", "acl")
+                          and lo <= clauses[t.i][0] and clauses[t.i][1] <= hi and clauses[t.i] != (lo, hi)]
+                # a date inside another event's relative clause within this one is that event's ("began a
+                # correspondence with Blumentritt, whom he visited in May 1887"); "after his release in 1928" still dates
+                times = [t for t in ctx.times_in(a, b) if not in_foreign(t) and not any(n0 <= t.start < n1 for n0, n1 in nested)]
                 confidence = 0.8
                 if not times:
                     # a clause inside another event's clause shares its date ("joined ... in January 1919 after arriving")
@@ -1165,7 +1172,9 @@ def find_events(docs: Iterable[tuple[int, Doc]], ctx: Context, *, born: str | No
                 if times:
                     date = min(times, key=lambda t: (t.anchored, abs(t.start - trig))).value  # a told date before a reckoned one
                     if date and date.endswith("/.."):
-                        date = date[:-3]  # "from 63 BC" (onwards): the event is its start
+                        date = date[:-3]  # "from 63 BC" (onwards): the event is its start ...
+                        if etype in DURATIVE and died and (_start_year(died) or 0) > (_start_year(date) or 0):
+                            date = f"{date}/{died[:len(date)] if not died.startswith('-') else died}"  # ... and lasts until his death
                     elif date and date.startswith("../") and "/" not in date[3:]:
                         date = date[3:]  # "until 1917, when he began ...": the event is at its bound
                     # a duration in the clause ("for fifteen months") is anchored to the clause's date
