@@ -1126,7 +1126,7 @@ def find_events(docs: Iterable[tuple[int, Doc]], ctx: Context, *, born: str | No
                     a, b = max(a, offset + tok.idx - 200), min(b, offset + tok.idx + 250)
                 s0, s1 = offset + sent.start_char, offset + sent.end_char
                 others = [clauses[t.i] for t, _ in found if t.i != tok.i]
-                in_other = lambda x0, x1: any(offset + doc[l].idx <= x0 and x1 <= offset + doc[h].idx + len(doc[h].text) for l, h in others)  # noqa: E731
+                in_other = lambda x0, x1: any(offset + doc[lo_].idx <= x0 and x1 <= offset + doc[hi_].idx + len(doc[hi_].text) for lo_, hi_ in others)  # noqa: E731
                 trig = offset + tok.idx
                 foreign = _others_clauses(sent, tok, ctx, offset)
                 in_foreign = lambda x: any(f0 <= x.start < f1 for f0, f1 in foreign)  # noqa: E731
@@ -1139,8 +1139,8 @@ def find_events(docs: Iterable[tuple[int, Doc]], ctx: Context, *, born: str | No
                 confidence = 0.8
                 if not times:
                     # a clause inside another event's clause shares its date ("joined ... in January 1919 after arriving")
-                    hosts = [(offset + doc[l].idx, offset + doc[h].idx + len(doc[h].text)) for l, h in others
-                             if l <= lo and hi <= h]
+                    hosts = [(offset + doc[lo_].idx, offset + doc[hi_].idx + len(doc[hi_].text)) for lo_, hi_ in others
+                             if lo_ <= lo and hi <= hi_]
                     for h0, h1 in hosts:
                         times = [t for t in ctx.times_in(h0, h1) if not (a <= t.start < b)]
                         if times:
@@ -1152,8 +1152,8 @@ def find_events(docs: Iterable[tuple[int, Doc]], ctx: Context, *, born: str | No
                             (t.dep_ == "conj" and tok.dep_ == "conj" and t.head.i == tok.head.i) or
                             (t.dep_ == "xcomp" and t.head.head.i == tok.i) or (t.head.dep_ == "conj" and t.head.head.i == tok.i))]
                     for t in sorted(conj, key=lambda t: abs(t.i - tok.i)):
-                        l, h = clauses[t.i]
-                        times = ctx.times_in(offset + doc[l].idx, offset + doc[h].idx + len(doc[h].text))
+                        lo_, hi_ = clauses[t.i]
+                        times = ctx.times_in(offset + doc[lo_].idx, offset + doc[hi_].idx + len(doc[hi_].text))
                         if times:
                             if not any(_adjunct_of(x, t, doc, offset) for x in times):
                                 # "joined the CNT, took part in the uprising of July 1917": the sibling's

@@ -230,7 +230,7 @@ def decide_labels(
             is_the_country = kind in ("country", "historic_state") and fold(getattr(place, "name", "")) in (f.key, "the " + f.key)
             if not is_the_country and (demonym(f.surface) is not None or is_demonym_of_place(f.surface, known_place)):
                 v["PLACE"] = -5.0  # "Philippine", "Germans" (but "the Philippines" is the country)
-        elif "PLACE" in v and not (last_word in PLACE_WORDS) and not any(c.of_place_noun for c in f.cands):
+        elif "PLACE" in v and last_word not in PLACE_WORDS and not any(c.of_place_noun for c in f.cands):
             # a "place" the gazetteer has never heard of is most likely a name of something else
             v["PLACE"] -= 1.2
         if re.fullmatch(r"[A-Z]{2,6}", f.surface) and v.get("PERSON", 0) < 3:
