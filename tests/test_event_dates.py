@@ -139,3 +139,12 @@ def test_from_a_date_on_lasts_until_the_death_and_a_relative_clause_keeps_its_da
     assert _event(doc, record, "lectured once a week").date == "1934-02/1935-04"
     corr = [e for e in record.events if e.type == "collaborated"]
     assert corr and corr[0].date == "1886"
+
+
+@pytest.mark.model
+def test_when_after_an_interval_is_its_end():
+    doc, record = _extract("= Emma Roth =\n\nEmma Roth (1882 – 1935) was a German mathematician.\n\n==Life==\n"
+                           "Emma Roth was born in 1882 in Erlangen. She taught at the University of Göttingen "
+                           "from 1915 until 1933, when the government dismissed her.\n", "emma-roth.txt")
+    assert [e.date for e in record.events if e.type == "expelled"] == ["1933"]
+    assert [e.date for e in record.events if e.type == "worked"] == ["1915/1933"]

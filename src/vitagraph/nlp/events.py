@@ -1145,6 +1145,11 @@ def find_events(docs: Iterable[tuple[int, Doc]], ctx: Context, *, born: str | No
                         times = [t for t in ctx.times_in(h0, h1) if not (a <= t.start < b)]
                         if times:
                             break
+                    when = [t for t in times if 0 <= a - t.end <= 8 and re.match(r"[\s,]*when\b", ctx.text[t.end:a + 5])]
+                    if when and "/" in (when[0].value or "") and not when[0].value.endswith("/.."):
+                        # "taught there from 1915 until 1933, when the government dismissed her": at the end
+                        end = when[0].value.split("/")[1]
+                        times = [replace(when[0], value=end)]
                     confidence = 0.75
                 if not times:
                     # coordinated verbs share a time adjunct: "released ... and allowed to leave ... in April 1936"
