@@ -205,3 +205,16 @@ def test_the_named_thing_in_apposition_to_the_asked_noun(tmp_path):
     store.save(doc, extract(doc))
     assert answer(store, "On which steamer did Lena Horvat sail in 1941?")["value"] == "Santa Rosa"
     store.close()
+
+
+def test_a_name_the_text_never_mentions_is_not_answered(tmp_path):
+    """Regression: with no entity named "Moon" anywhere, "Who was born on the Moon?" became "Who was born?"."""
+    from vitagraph.nlp import extract
+
+    doc = vitagraph.read_text("= Lena Horvat =\n\nLena Horvat (1880 – 1950) was a Croatian poet.\n\n==Life==\n"
+                              "Lena Horvat was born in 1880 in Zagreb.\n", "lena-horvat.txt")
+    store = Store(tmp_path / "l.db")
+    store.save(doc, extract(doc))
+    assert answer(store, "Who was born on the Moon?")["found"] is False
+    assert answer(store, "Who was born in Zagreb?")["value"] == "Lena Horvat"
+    store.close()

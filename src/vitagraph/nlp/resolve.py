@@ -216,6 +216,8 @@ def decide_labels(
                 and f.cands and all(c.prep in PLACE_PREPOSITIONS or (c.head_lemma in MOTION_VERBS and c.dep == "dobj") for c in f.cands)
                 and not any(c.head_lemma in ORG_VERBS for c in f.cands)):
             v["ORG"] -= 0.6  # "in the Tullianum", "crossed the Rubicon": where, not who
+        if len(words) == 1 and f.cands and all(c.had_article for c in f.cands):
+            v["PERSON"] -= 1.0  # "the Rihla", "the Verrines": people are not named with "the"
         if len(words) == 1 and f.cands and all(c.modifier for c in f.cands) and not f.surface.isupper() and place is None:
             v["ORG"] -= 1.0  # "Narodnik sympathizers": an adjective here, not a body
         if len(words) == 1 and re.search(r"(ism|isms|ist|ists)$", last_word):

@@ -98,6 +98,8 @@ class Ctx:
     subject_focus: bool
     docs: dict[int, DocData]
     terms: list[str]
+    vocab: dict[int, set[str]] = field(default_factory=dict)
+    """Folded words of each loaded document (for "is this name in the text at all?")."""
 
     def doc(self, doc_id: int) -> DocData | None:
         if doc_id not in self.docs:
@@ -206,12 +208,12 @@ def _answer(ctx: Ctx, docs_scope: list[int] | None) -> dict | None:
 
     scored = _rerank(ctx, scored)
     structured = _structured(ctx, scored)
-    if structured is not None and not _names_in_reach(ctx, structured):
+    if structured is not None and not (_names_in_reach(ctx, structured) and _proper_words_cited(ctx, structured)):
         structured = None
     if structured is not None and structured.score >= 0.8:
         return _result(ctx, structured)  # the record knows
     best = _best_from_sentences(ctx, scored)
-    if best is not None and not _names_in_reach(ctx, best):
+    if best is not None and not (_names_in_reach(ctx, best) and _proper_words_cited(ctx, best)):
         best = None
     pick = max([c for c in (structured, best) if c is not None], key=lambda c: c.score, default=None)
     if pick is None or pick.score < FOUND_THRESHOLD:
@@ -225,12 +227,29 @@ def _names_in_reach(ctx: Ctx, c: Cand) -> bool:
     cited sentence or just before it, where "he" or "him" can still mean them."""
     if ctx.q.kind == "who":
         return True  # the person is what is asked
-    others = [n for n in ctx.names if not n.is_subject() and "PERSON" in n.labels()]
+    others = [n for n in ctx.names if not n.is_subject() and n.labels() & {"PERSON"} and not n.labels() & {"WORK", "PLACE"}]
     if not others:
         return True
     text = c.doc.text
-    window = fold(text[max(0, c.sent.row.start - 400) : c.sent.row.end]).split()
+    before = max(text.rfind(". ", 0, max(0, c.sent.row.start - 2)), text.rfind("\n", 0, max(0, c.sent.row.start - 1)), 0)
+    window = fold(text[before : c.sent.row.end]).split()  # the cited sentence and the one before it
     return all(n.key.split()[-1] in window for n in others)
+
+
+def _proper_words_cited(ctx: Ctx, c: Cand) -> bool:
+    """"Who was born on the Moon?": a capitalised word of the question that names nothing the
+    record knows must at least occur in the document the answer comes from, or the question is
+    about something the text never mentions."""
+    known = {w for n in ctx.names for w in fold(n.text).split()}
+    words = [w for s0, _, w in ctx.q.words if s0 > 0 and w[:1].isupper() and len(w) > 2 and fold(w) not in known
+             and fold(w) not in _DEMONYMS and not re.search(r"(?:an|ian|ese|ish|ic)$", w)]  # ("Which American college": an adjective)
+    if not words:
+        return True
+    if c.doc.id not in ctx.vocab:
+        ctx.vocab[c.doc.id] = set(fold(c.doc.text).split())
+    vocab = ctx.vocab[c.doc.id]
+    parts = [p for w in words for p in fold(w).split() if len(p) > 1]  # "Noether's" -> noether
+    return all(p in vocab or p.rstrip("s") in vocab for p in parts)  # named somewhere in the document
 
 
 def _rerank(ctx: Ctx, scored: list[Scored]) -> list[Scored]:
