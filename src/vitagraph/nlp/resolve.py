@@ -135,13 +135,17 @@ def decide_labels(
         last_word = words[-1]
         cue = any(c.prep in PLACE_PREPOSITIONS or (c.head_lemma in MOTION_VERBS and c.dep == "dobj") for c in f.cands)
         place = known_place(f.surface, cue)
+        seen: dict[str, int] = defaultdict(int)
         for c in f.cands:
+            # the model's votes on one name are not independent: each repeat counts less
+            weight = 1.0 / (1 + 0.5 * seen[c.label])
+            seen[c.label] += 1
             if c.label == "PERSON":
-                v["PERSON"] += 1
+                v["PERSON"] += weight
             elif c.label == "ORG":
-                v["ORG"] += 1
+                v["ORG"] += weight
             elif c.label == "PLACE":
-                v["PLACE"] += 1
+                v["PLACE"] += weight
             elif c.label == "FAC":
                 v["PLACE"] += 0.5
                 v["ORG"] += 0.3
