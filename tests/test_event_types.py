@@ -148,3 +148,12 @@ def test_joining_a_caravan_is_a_journey():
     doc = read_text("= Idris Kamal =\n\nIdris Kamal (1304 – 1368) was a traveller.\n\n==Life==\n"
                     "On 17 November 1326 he joined the caravan of Iraqi pilgrims.\n", "idris-kamal.txt")
     assert [e.type for e in extract(doc).events if "caravan" in e.evidence.of(doc.text)] == ["traveled"]
+
+
+def test_the_subject_named_by_the_profession_the_lead_gives():
+    from vitagraph.nlp import extract
+
+    doc = read_text("= Emma Roth =\n\nEmma Roth (1882 – 1935) was a German mathematician.\n\n==Life==\n"
+                    "Emma Roth was born in 1882 in Erlangen. In 1915 the young mathematician moved to Göttingen.\n",
+                    "emma-roth.txt")
+    assert [e.date for e in extract(doc).events if e.type == "moved"] == ["1915"]

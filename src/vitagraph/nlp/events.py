@@ -126,6 +126,8 @@ class Context:
     subject_entity: str = "person:subject"
     sections: list = field(default_factory=list)
     """(start, end) of the top-level sections: a narrative period does not run past its section."""
+    professions: set = field(default_factory=set)
+    """What the lead says the subject was ("a German mathematician"): "the mathematician" is then the subject."""
 
     def __post_init__(self) -> None:
         self.mentions.sort(key=lambda m: m.start)
@@ -876,6 +878,10 @@ def _owner_is_subject(tok: Token, ctx: Context, offset: int) -> bool:
         # "they reached Marseille" after "Serge and Vlady ...": a group with the subject in it
         if sub.lower_ in ("they", "we") and ctx.group_subject_before(offset + sub.idx):
             return True
+        # "the young mathematician moved to Göttingen": the subject by the profession the lead gives
+        if sub.lemma_.lower() in ctx.professions and any(c.dep_ == "det" and c.lower_ == "the" for c in sub.children) \
+                and not any(c.dep_ in ("compound", "appos") or c.pos_ == "PROPN" for c in sub.children):
+            return True
         # "her family moved to Nuremberg", "the couple settled in Delft"
         if sub.lemma_.lower() in GROUP_NOUNS and tok.lemma_.lower() in VERB_TRIGGERS and VERB_TRIGGERS[tok.lemma_.lower()] in ("moved", "traveled") and any(
             (c.dep_ == "poss" and ctx.is_subject(*_token_span(c, offset))) or (c.dep_ == "det" and c.lower_ == "the") for c in sub.children
@@ -1339,6 +1345,15 @@ def _places_by_date(events: list[Event], placing: list[tuple[int, bool, str | No
                     or edtf.bounds(here.date)[0] <= b[1]:
                 continue  # the narrative's residence began before the event ended: it stands
         events[idx] = replace(ev, place=by_date)
+
+
+def professions_of(lead: str) -> set[str]:
+    """The role nouns of the lead's "X was a Belgian-born Russian revolutionary, novelist, poet ..."."""
+    m = re.search(r"\b(?:was|is)\s+(?:an?|the)\s+([^.;]{3,200})", lead)
+    if not m:
+        return set()
+    words = re.findall(r"[a-z][a-z\-]+", m.group(1).lower())
+    return {w for w in words if w in ROLE_NOUNS or w in PERSON_NOUNS}
 
 
 def lead_life_events(text: str, lead: tuple[int, int] | None, times: list[TimeExpr], born: str | None, died: str | None,

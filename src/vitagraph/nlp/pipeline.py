@@ -27,7 +27,7 @@ from . import names as _names  # noqa: F401  (registers vitagraph_names)
 from . import repair as _repair  # noqa: F401  (registers vitagraph_repair)
 from .claims import find_claims
 from .events import Context as EventContext
-from .events import find_events, lead_life_events
+from .events import find_events, lead_life_events, professions_of
 from .given_names import looks_like_person
 from .model import load_base
 from .places import PlaceIndex
@@ -284,8 +284,10 @@ class Extractor:
                 self.places.known.cache_clear()
 
     def _events(self, document: Document, docs, mentions, times, places, subj) -> list:
+        lead_par = document.paragraphs[0].span if document.paragraphs else None
         ctx = EventContext(document.text, list(mentions), list(times), {p.entity: p for p in places},
-                           sections=[(s.span.start, s.span.end) for s in document.sections if s.parent is None])
+                           sections=[(s.span.start, s.span.end) for s in document.sections if s.parent is None],
+                           professions=professions_of(document.text[lead_par.start : lead_par.end]) if lead_par else set())
         born = subj.born_date if subj else None
         died = subj.died_date if subj else None
         lead = document.paragraphs[0].span if document.paragraphs else None
