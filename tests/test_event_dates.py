@@ -148,3 +148,10 @@ def test_when_after_an_interval_is_its_end():
                            "from 1915 until 1933, when the government dismissed her.\n", "emma-roth.txt")
     assert [e.date for e in record.events if e.type == "expelled"] == ["1933"]
     assert [e.date for e in record.events if e.type == "worked"] == ["1915/1933"]
+
+
+@pytest.mark.model
+def test_an_event_told_after_the_birth_is_not_on_its_day():
+    doc, record = _extract("= Wanda Lis =\n\nWanda Lis (born 1 January 1900) was a Polish poet.\n\n==Life==\n"
+                           "Wanda Lis was born on 1 January 1900 in Kraków. She had two daughters.\n", "wanda-lis.txt")
+    assert [e.date for e in record.events if e.type == "child"] == ["1900"]

@@ -1005,6 +1005,9 @@ def _narrative_date(ctx: Context, s0: int, s1: int, para_start: int, born: str |
     if born and (_start_year(prev.value) or 0) < (_start_year(born) or -99999):
         # a date from before the subject's birth ("the assassination ... in 1881") is not his time
         prev = TimeExpr(prev.start, prev.end, prev.text, born[:4] if not born.startswith("-") else born[:5], "date")
+    if born and prev.value == born and "-" in born.lstrip("-"):
+        # told right after the birth, it happened after it, not on the day: the birth's year
+        prev = TimeExpr(prev.start, prev.end, prev.text, _year(_start_year(born)), "date")
     section_end = next((b for a, b in ctx.sections if a <= s0 < b), None)
     if section_end is None:
         return prev.value
