@@ -155,3 +155,11 @@ def test_an_event_told_after_the_birth_is_not_on_its_day():
     doc, record = _extract("= Wanda Lis =\n\nWanda Lis (born 1 January 1900) was a Polish poet.\n\n==Life==\n"
                            "Wanda Lis was born on 1 January 1900 in Kraków. She had two daughters.\n", "wanda-lis.txt")
     assert [e.date for e in record.events if e.type == "child"] == ["1900"]
+
+
+@pytest.mark.model
+def test_a_birth_without_a_death_is_still_the_subjects_birth():
+    for text in ("= Wanda Lis =\n\nWanda Lis (born 1 January 1900) was a Polish poet.\n\n==Life==\nShe wrote poems.\n",
+                 "= Wanda Lis =\n\nWanda Lis is a Polish poet.\n\n==Life==\nWanda Lis was born on 1 January 1900 in Kraków.\n"):
+        doc, record = _extract(text, "wanda-lis.txt")
+        assert record.subject.born_date == "1900-01-01" and record.subject.died_date is None

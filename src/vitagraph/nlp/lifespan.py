@@ -85,6 +85,19 @@ def life_dates(document: Document, places: list[Place], times: list[TimeExpr], s
             elif len(inner) >= 2:
                 born_date = born_date or inner[0].value
                 died_date = died_date or inner[-1].value
+            elif len(inner) == 1:
+                before = text[inner_start : inner[0].start].lower()
+                if re.search(r"\b(?:born|b\.)\s*$", before):
+                    born_date = born_date or inner[0].value  # "(born 1 January 1900)": still alive, or the end untold
+                elif re.search(r"\b(?:died|d\.)\s*$", before):
+                    died_date = died_date or inner[0].value
+    if born_date is None:
+        # no infobox, no parenthesis: "X was born on 3 January 106 BC in Arpinum"
+        m = re.search(r"\bwas born\b[^.;]{0,80}", text)
+        if m:
+            told = [t for t in times if m.start() <= t.start and t.end <= m.end() and t.value and t.kind == "date"]
+            if told:
+                born_date = told[0].value
     if born_place is None:
         born_place = _sentence_place(text, "born", places)
     if died_place is None:
