@@ -331,7 +331,7 @@ def _type_of(tok: Token, ctx: Context, offset: int) -> str | None:
         if lemma in ("continue", "come", "go") and any(c.dep_ == "prep" and c.lower_ in ("to", "by", "through", "via") for c in tok.children) and not any(c.dep_ == "dobj" for c in tok.children):
             return "traveled" if lemma != "go" else "moved"
         if lemma == "leave":
-            if _place_after(tok, ("for",), ctx, offset):
+            if _named_after(tok, ("for",), "PLACE", ctx, offset):
                 return "moved"  # "left for Spain": a departure to live there
             if any(c.dep_ in ("advcl", "xcomp") and c.tag_ == "VB" for c in tok.children) or any(
                 c.dep_ == "prep" and c.lower_ == "for" for c in tok.children
@@ -352,13 +352,13 @@ def _type_of(tok: Token, ctx: Context, offset: int) -> str | None:
         passive = any(c.dep_ == "auxpass" for c in tok.children)
         if lemma == "receive" and passive and any(c.dep_ == "agent" for c in tok.children):
             return "honored"  # "was received by the emperor": an audience
-        if lemma == "present" and passive and _person_after(tok, ("to",), ctx, offset):
+        if lemma == "present" and passive and _named_after(tok, ("to",), "PERSON", ctx, offset):
             return "honored"  # "was presented to Sultan Abu Inan"
         if lemma in ("take", "hold", "keep") and passive and any(
             c.lemma_.lower() in ("captive", "prisoner", "hostage") for c in tok.children
         ):
             return "imprisoned"  # "was taken captive"
-        if lemma == "hold" and passive and (_place_after(tok, ("in", "at"), ctx, offset) or any(
+        if lemma == "hold" and passive and (_named_after(tok, ("in", "at"), "PLACE", ctx, offset) or any(
             t.lemma_.lower() in ("prison", "jail", "fortress", "castle", "cell", "camp", "custody") for t in tok.subtree
         )):
             return "imprisoned"  # "was held for a few days in Montjuïc Castle"
@@ -397,7 +397,7 @@ def _type_of(tok: Token, ctx: Context, offset: int) -> str | None:
             return "illness"
         if lemma in ("take", "seek", "find") and any(c.dep_ == "dobj" and c.lemma_.lower() in ("refuge", "shelter", "asylum") for c in tok.children):
             return "moved"  # "took refuge in Geneva"
-        if lemma == "retire" and _place_after(tok, ("to", "in"), ctx, offset):
+        if lemma == "retire" and _named_after(tok, ("to", "in"), "PLACE", ctx, offset):
             return "moved"  # "retired to his estate at Formiae"
         if lemma == "go" and any(c.dep_ == "prep" and c.lower_ == "into" and any(o.lemma_.lower() == "exile" for o in c.children) for c in tok.children):
             return "exiled"  # "went into exile"
@@ -435,7 +435,7 @@ def _type_of(tok: Token, ctx: Context, offset: int) -> str | None:
             return "joined"  # "converted to Catholicism"
         if lemma == "apprentice" and any(c.dep_ == "auxpass" for c in tok.children):
             return "studied"  # "was apprenticed to an engraver"
-        if lemma == "retire" and not _place_after(tok, ("to", "in"), ctx, offset):
+        if lemma == "retire" and not _named_after(tok, ("to", "in"), "PLACE", ctx, offset):
             return "left"  # "retired from the university in 1910"
         if lemma == "meet" and any(c.dep_ == "dobj" and any(m.label == "PERSON" and m.entity != ctx.subject_entity
                                                               for m in ctx.mentions_in(*_head_span(c, offset))) for c in tok.children):
@@ -469,10 +469,10 @@ def _type_of(tok: Token, ctx: Context, offset: int) -> str | None:
             return "studied" if any(w in objs0 for w in SCHOOL_WORDS) else "joined"  # "entered the Ateneo Municipal"
         if lemma in ("spend", "live", "remain", "pass") and (kind := _state_noun(tok)):
             return kind  # "spent the years 58-57 BC in exile", "lived in captivity"
-        if lemma in CONVEY_VERBS and any(c.dep_ == "auxpass" for c in tok.children) and _place_after(tok, ("to", "into"), ctx, offset) \
+        if lemma in CONVEY_VERBS and any(c.dep_ == "auxpass" for c in tok.children) and _named_after(tok, ("to", "into"), "PLACE", ctx, offset) \
                 and not any(t.lemma_.lower() in ROLE_NOUNS for t in tok.subtree):  # ("sent as envoy to China": a post)
             return "moved"  # "were taken to Rome", "was sent to Moscow": moved by others
-        if lemma == "enter" and _place_after(tok, (), ctx, offset):
+        if lemma == "enter" and _named_after(tok, (), "PLACE", ctx, offset):
             return "moved"  # "entered Rome on 4 September 57 BC"
         if lemma == "become":
             attrs = [c for c in tok.children if c.dep_ in ("attr", "acomp")]
@@ -679,18 +679,9 @@ def _does_it_to_another(tok: Token, ctx: Context, offset: int) -> bool:
         or any(m.label == "PERSON" for m in ctx.mentions_in(*_head_span(o, offset)))) for o in objs)
 
 
-def _person_after(tok: Token, preps: tuple[str, ...], ctx: Context, offset: int) -> bool:
-    for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ in preps:
-            for o in c.children:
-                a, b = offset + o.left_edge.idx, offset + o.right_edge.idx + len(o.right_edge.text)
-                if any(m.label == "PERSON" and m.entity != ctx.subject_entity for m in ctx.mentions_in(a, b)):
-                    return True
-    return False
-
-
-def _place_after(tok: Token, preps: tuple[str, ...], ctx: Context, offset: int) -> bool:
-    """Does the verb take a place: as its object (no preps given) or after one of the preps?"""
+def _named_after(tok: Token, preps: tuple[str, ...], label: str, ctx: Context, offset: int) -> bool:
+    """Does the verb take a PLACE (or a PERSON other than the subject): as its object when no
+    preps are given, else after one of them ("was taken to Rome", "was presented to the Sultan")?"""
     for c in tok.children:
         if preps and c.dep_ == "prep" and c.lower_ in preps:
             targets = [o for o in c.children if o.dep_ == "pobj"]
@@ -700,7 +691,7 @@ def _place_after(tok: Token, preps: tuple[str, ...], ctx: Context, offset: int) 
             continue
         for o in targets:
             a, b = offset + o.left_edge.idx, offset + o.right_edge.idx + len(o.right_edge.text)
-            if any(m.label == "PLACE" for m in ctx.mentions_in(a, b)):
+            if any(m.label == label and m.entity != ctx.subject_entity for m in ctx.mentions_in(a, b)):
                 return True
     return False
 
@@ -1009,7 +1000,7 @@ def find_events(docs: Iterable[tuple[int, Doc]], ctx: Context, *, born: str | No
                             and governor.pos_ == "VERB" and governor.i != tok.i and _type_of(governor, ctx, offset):
                         continue  # "engaged in an intense correspondence": one event, the verb's
                     if etype != "worked" and not _dated_phrase(tok, ctx, offset) and not (
-                        etype in ("conflict", "collaborated") and _person_after(tok, ("with",), ctx, offset)
+                        etype in ("conflict", "collaborated") and _named_after(tok, ("with",), "PERSON", ctx, offset)
                     ):
                         continue  # "his first imprisonment", "his death": a reference back, not a new event
                         # ("her rivalry with Ida Noddack" names its happening by the person)
@@ -1194,6 +1185,12 @@ def _summary_dates(events: list[Event], summary: list[int], ctx: Context, told: 
             events[idx] = replace(ev, date=same[0].date, confidence=0.6)
 
 
+def _lo(value: str | None) -> tuple[int, int, int] | None:
+    """The first day an EDTF value allows, or None."""
+    b = edtf.bounds(value) if value else None
+    return b[0] if b else None
+
+
 def _days(ymd: tuple[int, int, int]) -> int:
     y, m, d = ymd
     return y * 372 + m * 31 + d  # an order-preserving day count: enough to compare overlaps
@@ -1219,8 +1216,9 @@ def _places_by_date(events: list[Event], placing: list[tuple[int, bool, str | No
     ("joined the Left Opposition in 1923": Vienna, where the narrative has him then), a look back
     from a later section, a residence that begins after the event. In the lead, a country told in
     the clause gives way to the city of that country he lived in ("writing ... in Spain": Barcelona)."""
-    dated = sorted(((edtf.bounds(s.date)[0], s) for s in stays if s.date and edtf.bounds(s.date) and edtf.bounds(s.date)[0]),
-                   key=lambda x: x[0])
+    starts = sorted(((lo, st) for st in stays if (lo := _lo(st.date)) is not None), key=lambda x: x[0])
+    # each stay from its arrival to the next arrival (the last one open)
+    dated = [(lo, starts[i + 1][0] if i + 1 < len(starts) else None, st) for i, (lo, st) in enumerate(starts)]
     lead_end = ctx.sections[0][0] if ctx.sections else 0
     for idx, told, residence in placing:
         ev = events[idx]
@@ -1229,27 +1227,24 @@ def _places_by_date(events: list[Event], placing: list[tuple[int, bool, str | No
         if ev.type not in RESIDENT_TYPES or not b or not b[0] or not b[1] or not dated or (not told and ev.place is None and not in_lead):
             continue
         # the stays that overlap the event: begun before it ended, not ended before it began
-        at = [s for i, (start, s) in enumerate(dated)
-              if start <= b[1] and (i + 1 == len(dated) or dated[i + 1][0] > b[0])]
+        at = [(lo, hi, st) for lo, hi, st in dated if lo <= b[1] and (hi is None or hi > b[0])]
         if not at:
             continue
-        by_date = at[-1].place
+        by_date = at[-1][2].place
         if len(at) > 1 and b[1][0] - b[0][0] >= 2:
             # a period of years ("imprisoned from 1933 to 1936"): the stay that fills most of it
-            ends = {id(s): (dated[i + 1][0] if i + 1 < len(dated) else b[1]) for i, (_, s) in enumerate(dated)}
-            starts = {id(s): st for st, s in dated}
-            span = lambda s: (min(ends[id(s)], b[1]), max(starts[id(s)], b[0]))  # noqa: E731
-            by_date = max(at, key=lambda s: _days(span(s)[0]) - _days(span(s)[1])).place
+            overlap = lambda lo, hi: _days(min(hi or b[1], b[1])) - _days(max(lo, b[0]))  # noqa: E731
+            by_date = max(at, key=lambda x: overlap(x[0], x[1]))[2].place
         if told:
             if in_lead:
-                inner = [s.place for s in at if _contains(ctx.places.get(ev.place or ""), ctx.places.get(s.place))]
+                inner = [st.place for _, _, st in at if _contains(ctx.places.get(ev.place or ""), ctx.places.get(st.place))]
                 if inner:
                     events[idx] = replace(ev, place=inner[0])
             continue
         if not in_lead and ev.place == residence:
-            here = next((s for s in reversed(stays) if s.pos < ev.evidence.start), None)
-            if here is None or here.date is None or (edtf.bounds(here.date) or (None,))[0] is None \
-                    or edtf.bounds(here.date)[0] <= b[1]:
+            here = next((st for st in reversed(stays) if st.pos < ev.evidence.start), None)
+            began = _lo(here.date) if here else None
+            if began is None or began <= b[1]:
                 continue  # the narrative's residence began before the event ended: it stands
         events[idx] = replace(ev, place=by_date)
 

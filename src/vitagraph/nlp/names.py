@@ -91,11 +91,11 @@ class Candidate:
     modifier: bool = False
     """A compound modifier of a common noun ("the Kronstadt rebellion")."""
     before_word: str | None = None
+    """The word before it (after an article), lower-cased: "journal" in "the journal L'Anarchie"."""
     name: str | None = None
     """The name as a name, when the text inverts it: "Auguste Dick" for "Dick, Auguste"."""
     of_place_noun: bool = False
     """"the island of Rhodes": named as a place by the noun before it."""
-    """The word before it (after an article), lower-cased: "journal" in "the journal L'Anarchie"."""
     had_article: bool = False
     component: str = "ner"
     extra: dict = field(default_factory=dict)

@@ -33,7 +33,7 @@ from .model import load_base
 from .places import PlaceIndex
 from .resolve import ORG_WORDS, PLACE_WORDS, Form, cluster, decide_labels, parenthetical_aliases, strip_title
 from .subject import SubjectInfo, find_subject
-from .sources import source_authors, source_publishers, source_titles
+from .sources import read_sources
 from .times import find_times
 from .works import extract_works, works_kind
 
@@ -118,19 +118,17 @@ class Extractor:
             if m.label in ("PERSON", "ORG", "PLACE"):
                 cands.append(Candidate(m.start, m.end, m.text, m.label, (m.start, m.end), component=m.component,
                                        prep="in" if m.label == "PLACE" else None))
-        titles = source_titles(document)  # "Life and Times of Rome's Greatest Politician" names nobody
-        cands = [c for c in cands if not any(a <= c.start and c.end <= b for a, b in titles)]
-        authors = source_authors(document)  # "Dick, Auguste." in the Sources: the person Auguste Dick
-        if authors:
-            cands = [c for c in cands if not any(a.start < c.end and c.start < a.end for a in authors)]
-            cands += [Candidate(a.start, a.end, text[a.start : a.end], "PERSON", (a.start, a.end), component="sources",
-                                name=a.name) for a in authors]
-            list_people |= {fold(a.name) for a in authors}
-        publishers = source_publishers(document)  # "(Boston: Birkhäuser, 1981)"
-        if publishers:
-            cands = [c for c in cands if not any(a < c.end and c.start < b for a, b in publishers)]
-            cands += [Candidate(a, b, text[a:b], "ORG", (a, b), component="sources") for a, b in publishers]
-            list_orgs |= {fold(text[a:b]) for a, b in publishers}
+        # the Sources list: "Dick, Auguste" is the person Auguste Dick, "(Boston: Birkhäuser, 1981)"
+        # names a publisher, and "Life and Times of Rome's Greatest Politician" names nobody
+        sources = read_sources(document)
+        taken = [(a.start, a.end) for a in sources.authors] + sources.publishers
+        cands = [c for c in cands if not any(a <= c.start and c.end <= b for a, b in sources.titles)
+                 and not any(a < c.end and c.start < b for a, b in taken)]
+        cands += [Candidate(a.start, a.end, text[a.start : a.end], "PERSON", (a.start, a.end), component="sources",
+                            name=a.name) for a in sources.authors]
+        cands += [Candidate(a, b, text[a:b], "ORG", (a, b), component="sources") for a, b in sources.publishers]
+        list_people |= {fold(a.name) for a in sources.authors}
+        list_orgs |= {fold(text[a:b]) for a, b in sources.publishers}
         cands.sort(key=lambda c: c.start)
         self.places.begin_document([c.text for c in cands if c.label in ("PLACE", "FAC") and c.component in ("ner", "infobox", "works_list")])
         alias_pairs = self._parenthesised(text, cands)
@@ -284,13 +282,12 @@ class Extractor:
                 self.places.known.cache_clear()
 
     def _events(self, document: Document, docs, mentions, times, places, subj) -> list:
-        lead_par = document.paragraphs[0].span if document.paragraphs else None
+        lead = document.paragraphs[0].span if document.paragraphs else None
         ctx = EventContext(document.text, list(mentions), list(times), {p.entity: p for p in places},
                            sections=[(s.span.start, s.span.end) for s in document.sections if s.parent is None],
-                           professions=professions_of(document.text[lead_par.start : lead_par.end]) if lead_par else set())
+                           professions=professions_of(lead.of(document.text)) if lead else set())
         born = subj.born_date if subj else None
         died = subj.died_date if subj else None
-        lead = document.paragraphs[0].span if document.paragraphs else None
         place_id = {n: p.entity for p in places for n in (p.name, *p.aliases)}
         place_id.update({p.entity: p.entity for p in places})
         out = lead_life_events(  # the subject record names its places; events point at the entities

@@ -12,13 +12,12 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-ERA_WORDS = {"bc", "ad", "bce", "ce", "b.c.", "a.d."}
-MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-          "november", "december"}
+from .edtf import _MONTHS
+from .names import ERA_WORDS
 
 
 def _is_date_word(t: Token) -> bool:
-    return t.like_num or t.lower_ in ERA_WORDS or t.lower_ in MONTHS
+    return t.like_num or t.text in ERA_WORDS or t.lower_ in _MONTHS
 
 
 def _main_verb(sent) -> Token | None:

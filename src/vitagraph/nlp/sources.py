@@ -31,63 +31,67 @@ class SourceAuthor:
     """"Auguste Dick" for the text "Dick, Auguste"."""
 
 
-def source_authors(document: Document) -> list[SourceAuthor]:
-    text = document.text
-    out: list[SourceAuthor] = []
+def _source_items(document: Document) -> list[tuple[int, int]]:
+    """(start, end) of every list item under a Sources / References heading."""
     spans = [s.span for s in document.sections if SOURCE_HEADINGS.match(s.heading or "")]
-    for item in document.items:
-        if not any(sp.start <= item.span.start < sp.end for sp in spans):
-            continue
-        pos, end = item.span.start, item.span.end
-        while True:
-            m = _AUTHOR.match(text, pos, end)
-            if not m:
-                break
-            stop = m.end("given")
-            if re.search(r"(?:^|\s)[A-Z]$", m["given"]) and text[stop : stop + 1] == ".":
-                stop += 1  # "Ross E." keeps its initial's dot
-            out.append(SourceAuthor(m.start(), stop, f"{text[m.start('given') : stop]} {m['sur']}"))
-            sep = _SEPARATOR.match(text, stop, end)
-            if not sep:
-                break
-            pos = sep.end()
-    return out
+    return [(i.span.start, i.span.end) for i in document.items if any(sp.start <= i.span.start < sp.end for sp in spans)]
+
+
+def _authors_of(text: str, pos: int, end: int) -> list[SourceAuthor]:
+    """The entry's leading authors: "Brewer, James W.; Smith, Martha K. (eds.)"."""
+    out = []
+    while True:
+        m = _AUTHOR.match(text, pos, end)
+        if not m:
+            return out
+        stop = m.end("given")
+        if re.search(r"(?:^|\s)[A-Z]$", m["given"]) and text[stop : stop + 1] == ".":
+            stop += 1  # "Ross E." keeps its initial's dot
+        out.append(SourceAuthor(m.start(), stop, f"{text[m.start('given') : stop]} {m['sur']}"))
+        sep = _SEPARATOR.match(text, stop, end)
+        if not sep:
+            return out
+        pos = sep.end()
 
 
 _IMPRINT = re.compile(r"(?:\(|[.;]\s+|^)(?P<place>[A-Z][\w.'’\- ]{1,40}?):\s*(?P<pub>[A-Z][\w.&'’\- ]{1,60}?)(?=,\s*(?:\d{4}|[A-Z][a-z]+ \d{4})|\s+\d{4}|\s*[.;)]|$)")
 
 
+@dataclass(frozen=True)
+class Sources:
+    authors: list[SourceAuthor]
+    publishers: list[tuple[int, int]]
+    """Spans of publishers' names in the imprints ("New York: Marcel Dekker, 1981")."""
+    titles: list[tuple[int, int]]
+    """The stretches that are titles: after the authors, outside the imprint's parentheses
+    ("Cicero: The Life and Times of Rome's Greatest Politician"). Names found there belong
+    to the book's title, not to the life."""
+
+
+def read_sources(document: Document) -> Sources:
+    text = document.text
+    authors: list[SourceAuthor] = []
+    publishers: list[tuple[int, int]] = []
+    titles: list[tuple[int, int]] = []
+    for start, end in _source_items(document):
+        found = _authors_of(text, start, end)
+        authors += found
+        publishers += [m.span("pub") for m in _IMPRINT.finditer(text, start, end)]
+        if found:
+            title_start = found[-1].end
+        else:
+            m = re.match(r"[A-Z][\w'’\-]+(?:\s+[A-Z][\w.'’\-]*){0,3}(?=[,.]|\s+[A-Z])", text[start:end])
+            title_start = start + (m.end() if m else 0)  # "Adam Hochschild Finding the Trapdoor ..."
+        paren = text.find("(", title_start, end)
+        title_end = paren if paren >= 0 else end
+        if title_end > title_start:
+            titles.append((title_start, title_end))
+    return Sources(authors, publishers, titles)
+
+
+def source_authors(document: Document) -> list[SourceAuthor]:
+    return read_sources(document).authors
+
+
 def source_publishers(document: Document) -> list[tuple[int, int]]:
-    """Spans of publishers' names in the Sources list's imprints ("New York: Marcel Dekker, 1981")."""
-    text = document.text
-    spans = [s.span for s in document.sections if SOURCE_HEADINGS.match(s.heading or "")]
-    out = []
-    for item in document.items:
-        if not any(sp.start <= item.span.start < sp.end for sp in spans):
-            continue
-        for m in _IMPRINT.finditer(text, item.span.start, item.span.end):
-            a, b = m.span("pub")
-            out.append((a, b))
-    return out
-
-
-def source_titles(document: Document) -> list[tuple[int, int]]:
-    """The stretches of the Sources items that are titles: after the authors, outside the
-    imprint's parentheses ("Cicero: The Life and Times of Rome's Greatest Politician").
-    Names found there belong to the book's title, not to the life."""
-    text = document.text
-    spans = [s.span for s in document.sections if SOURCE_HEADINGS.match(s.heading or "")]
-    authors = source_authors(document)
-    out = []
-    for item in document.items:
-        if not any(sp.start <= item.span.start < sp.end for sp in spans):
-            continue
-        start = max([a.end for a in authors if item.span.start <= a.start < item.span.end], default=None)
-        if start is None:
-            m = re.match(r"[A-Z][\w'’\-]+(?:\s+[A-Z][\w.'’\-]*){0,3}(?=[,.]|\s+[A-Z])", text[item.span.start : item.span.end])
-            start = item.span.start + (m.end() if m else 0)  # "Adam Hochschild Finding the Trapdoor ..."
-        paren = text.find("(", start, item.span.end)
-        end = paren if paren >= 0 else item.span.end
-        if end > start:
-            out.append((start, end))
-    return out
+    return read_sources(document).publishers

@@ -208,17 +208,22 @@ def _answer(ctx: Ctx, docs_scope: list[int] | None) -> dict | None:
 
     scored = _rerank(ctx, scored)
     structured = _structured(ctx, scored)
-    if structured is not None and not (_names_in_reach(ctx, structured) and _proper_words_cited(ctx, structured)):
+    if structured is not None and not _grounded(ctx, structured):
         structured = None
     if structured is not None and structured.score >= 0.8:
         return _result(ctx, structured)  # the record knows
     best = _best_from_sentences(ctx, scored)
-    if best is not None and not (_names_in_reach(ctx, best) and _proper_words_cited(ctx, best)):
+    if best is not None and not _grounded(ctx, best):
         best = None
     pick = max([c for c in (structured, best) if c is not None], key=lambda c: c.score, default=None)
     if pick is None or pick.score < FOUND_THRESHOLD:
         return None
     return _result(ctx, pick)
+
+
+def _grounded(ctx: Ctx, c: Cand) -> bool:
+    """Does the answer rest on what the question names?"""
+    return _names_in_reach(ctx, c) and _proper_words_cited(ctx, c)
 
 
 def _names_in_reach(ctx: Ctx, c: Cand) -> bool:
